@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace OmniChannel.ServiceDefaults.Http;
+
+/// <summary>
+/// Errors users see are RFC 7807 problem details with a stable, machine-readable <c>code</c>
+/// (e.g. <c>product.not_found</c>); terminals and storefronts branch on the code, never on the text.
+/// </summary>
+public static class ProblemCodes
+{
+    public static ProblemHttpResult NotFound(string code, string detail) => Problem(StatusCodes.Status404NotFound, code, detail);
+
+    public static ProblemHttpResult BadRequest(string code, string detail) => Problem(StatusCodes.Status400BadRequest, code, detail);
+
+    public static ProblemHttpResult Conflict(string code, string detail) => Problem(StatusCodes.Status409Conflict, code, detail);
+
+    public static ProblemHttpResult Problem(int status, string code, string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: Title(status),
+            extensions: new Dictionary<string, object?> { ["code"] = code });
+
+    internal static void AddTraceAndCorrelation(ProblemDetailsContext context)
+    {
+        var extensions = context.ProblemDetails.Extensions;
+        extensions.TryAdd("code", context.ProblemDetails.Status switch
+        {
+            StatusCodes.Status404NotFound => "route.not_found",
+            StatusCodes.Status405MethodNotAllowed => "route.method_not_allowed",
+            >= 500 => "server.error",
+            _ => "request.invalid",
+        });
+        extensions.TryAdd("traceId", Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier);
+        if (context.HttpContext.Items.TryGetValue(CorrelationIdMiddleware.HeaderName, out var correlationId))
+            extensions.TryAdd("correlationId", correlationId);
+    }
+
+    private static string Title(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => "The request is invalid.",
+        StatusCodes.Status404NotFound => "Not found.",
+        StatusCodes.Status409Conflict => "The request conflicts with the current state.",
+        _ => "The request could not be processed.",
+    };
+}

@@ -1,0 +1,50 @@
+using JasperFx;
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using Weasel.Core;
+
+namespace OmniChannel.ServiceDefaults.Persistence;
+
+public static class MartenExtensions
+{
+    /// <summary>
+    /// Marten on <c>ConnectionStrings:postgres</c>, one PostgreSQL schema per service (services share a server,
+    /// never tables), with the transactional outbox and a readiness check on the database.
+    /// </summary>
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddMartenStore(
+        this IHostApplicationBuilder builder, string schema, Action<StoreOptions>? configure = null)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("postgres")
+            ?? throw new InvalidOperationException(
+                "ConnectionStrings:postgres is not set. Run the platform with `dotnet run --project AppHost`, " +
+                "or set ConnectionStrings__postgres=\"Host=...;Port=...;Username=...;Password=...;Database=...\"");
+
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = schema }.Build();
+        builder.Services.AddSingleton(dataSource);
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: [ServiceDefaultsExtensions.ReadyTag]);
+
+        var marten = builder.Services.AddMarten(services =>
+            {
+                var options = new StoreOptions();
+                options.Connection(dataSource);
+                options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+                options.DatabaseSchemaName = schema;
+                options.Events.DatabaseSchemaName = schema;
+                options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                options.Schema.For<OutboxMessage>();
+                options.Listeners.Add(new OutboxCommitListener(services.GetRequiredService<OutboxSignal>()));
+                configure?.Invoke(options);
+                return options;
+            })
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup();
+
+        // After Marten's own start-up work, so the relay's first poll finds the schema in place.
+        builder.Services.AddHostedService<OutboxRelay>();
+        return marten;
+    }
+}

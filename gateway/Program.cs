@@ -1,0 +1,25 @@
+using OmniChannel.Gateway;
+using OmniChannel.ServiceDefaults.Http;
+using Yarp.ReverseProxy.ServiceDiscovery;
+using Yarp.ReverseProxy.Transforms;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+
+builder.Services.AddReverseProxy()
+    .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+    .AddTransforms(transforms => transforms.AddRequestTransform(context =>
+    {
+        // CorrelationIdMiddleware has taken the caller's id or made one; every service sees the same id.
+        if (context.HttpContext.Items[CorrelationIdMiddleware.HeaderName] is string correlationId)
+            context.ProxyRequest.Headers.TryAddWithoutValidation(CorrelationIdMiddleware.HeaderName, correlationId);
+        return ValueTask.CompletedTask;
+    }));
+builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
+builder.AddDestinationHealthChecks();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapGet("/", GatewayIndex.Describe).ExcludeFromDescription();
+app.MapReverseProxy();
+app.Run();

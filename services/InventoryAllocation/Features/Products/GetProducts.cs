@@ -1,0 +1,30 @@
+using Marten;
+using OmniChannel.ServiceDefaults.Http;
+
+namespace OmniChannel.InventoryAllocation.Features.Products;
+
+public static class GetProducts
+{
+    public static IEndpointRouteBuilder MapProducts(this IEndpointRouteBuilder app)
+    {
+        var products = app.MapGroup("/api/inventory/products").WithTags("Products");
+        products.MapGet("/", List).WithSummary("The product master, optionally filtered by SKU, UPC, vendor part number or name.");
+        products.MapGet("/{sku}", ById).WithSummary("One product by SKU.");
+        products.MapPost("/", RegisterProduct.Handle).WithSummary("Registers a product or changes it; Pricing learns it over RabbitMQ.");
+        return app;
+    }
+
+    private static async Task<IReadOnlyList<Product>> List(IQuerySession session, string? search, CancellationToken cancellationToken)
+    {
+        var query = session.Query<Product>().AsQueryable();
+        if (!string.IsNullOrWhiteSpace(search))
+            query = query.Where(p => p.Sku == search || p.Upc == search || p.VendorPartNumber == search
+                || p.Name.Contains(search, StringComparison.OrdinalIgnoreCase));
+        return await query.OrderBy(p => p.Sku).ToListAsync(cancellationToken);
+    }
+
+    private static async Task<IResult> ById(IQuerySession session, string sku, CancellationToken cancellationToken) =>
+        await session.LoadAsync<Product>(sku, cancellationToken) is { } product
+            ? TypedResults.Ok(product)
+            : ProblemCodes.NotFound("product.not_found", $"No product has SKU '{sku}'.");
+}

@@ -1,0 +1,28 @@
+using Marten;
+using OmniChannel.InventoryAllocation.Features.Locations;
+using OmniChannel.InventoryAllocation.Features.Products;
+using OmniChannel.InventoryAllocation.Features.Stock;
+
+namespace OmniChannel.InventoryAllocation;
+
+/// <summary>Inventory-Allocation's slice of deploy/sample-data/catalog.json: product master, locations, groups, stock.</summary>
+public sealed record InventorySampleData(
+    IReadOnlyList<FulfillmentGroup> FulfillmentGroups,
+    IReadOnlyList<Location> Locations,
+    IReadOnlyList<SampleProduct> Products,
+    IReadOnlyList<SampleStock> Stock)
+{
+    public static void Load(InventorySampleData data, IDocumentSession session)
+    {
+        session.Store(data.FulfillmentGroups.ToArray());
+        session.Store(data.Locations.ToArray());
+        session.Store(data.Products.Select(p => new Product(p.Sku, p.Name, p.Upc, p.VendorPartNumber, p.Mpn, p.BasePrice,
+            p.PriceOverrideAllowed, p.Discountable, p.RevenueRecognition, p.Status ?? new SkuStatus(), Revision: 1)).ToArray());
+        session.Store(data.Stock.Select(s => new StockLevel(StockLevel.IdFor(s.LocationId, s.Sku), s.LocationId, s.Sku, s.OnHand, 0)).ToArray());
+    }
+}
+
+public sealed record SampleProduct(string Sku, string Name, string Upc, string VendorPartNumber, string? Mpn, decimal BasePrice,
+    bool PriceOverrideAllowed, bool Discountable, bool RevenueRecognition, SkuStatus? Status);
+
+public sealed record SampleStock(string LocationId, string Sku, int OnHand);

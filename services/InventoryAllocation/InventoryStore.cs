@@ -1,0 +1,18 @@
+using Marten;
+using OmniChannel.InventoryAllocation.Features.Locations;
+using OmniChannel.InventoryAllocation.Features.Products;
+using OmniChannel.InventoryAllocation.Features.Stock;
+
+namespace OmniChannel.InventoryAllocation;
+
+public static class InventoryStore
+{
+    public static void Configure(StoreOptions options)
+    {
+        options.Schema.For<Product>().Identity(product => product.Sku)
+            .UniqueIndex(product => product.Upc);
+        options.Schema.For<Location>();
+        options.Schema.For<FulfillmentGroup>();
+        options.Schema.For<StockLevel>().Index(stock => stock.LocationId).Index(stock => stock.Sku);
+    }
+}

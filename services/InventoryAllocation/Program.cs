@@ -1,0 +1,19 @@
+using OmniChannel.InventoryAllocation;
+using OmniChannel.InventoryAllocation.Features.Locations;
+using OmniChannel.InventoryAllocation.Features.Products;
+using OmniChannel.InventoryAllocation.Features.Stock;
+using OmniChannel.ServiceDefaults.Messaging;
+using OmniChannel.ServiceDefaults.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddMartenStore("inventory", InventoryStore.Configure);
+builder.AddMessaging("inventory");
+builder.AddSampleData<InventorySampleData>("inventory-sample-data-v1", InventorySampleData.Load);
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapProducts();
+app.MapLocations();
+app.MapStock();
+app.Run();

@@ -1,0 +1,23 @@
+using Marten;
+using OmniChannel.ServiceDefaults.Http;
+
+namespace OmniChannel.Order.Features.Customers;
+
+public static class GetCustomer
+{
+    public static IEndpointRouteBuilder MapCustomers(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/orders").WithTags("Customers and stores");
+        api.MapGet("/customers/{customerId}", async Task<IResult> (IQuerySession session, string customerId, CancellationToken ct) =>
+                await session.LoadAsync<Customer>(customerId, ct) is { } customer
+                    ? TypedResults.Ok(customer)
+                    : ProblemCodes.NotFound("customer.not_found", $"No customer '{customerId}'."))
+            .WithSummary("A customer by id.");
+        api.MapGet("/stores/{storeId}", async Task<IResult> (IQuerySession session, string storeId, CancellationToken ct) =>
+                await session.LoadAsync<StoreSettings>(storeId, ct) is { } store
+                    ? TypedResults.Ok(store)
+                    : ProblemCodes.NotFound("store.not_found", $"No store '{storeId}'."))
+            .WithSummary("A store's order settings, its order creation mode among them (ORD-9).");
+        return app;
+    }
+}

@@ -1,0 +1,15 @@
+using OmniChannel.Pickup;
+using OmniChannel.Pickup.Features.PickupRequests;
+using OmniChannel.ServiceDefaults.Messaging;
+using OmniChannel.ServiceDefaults.Persistence;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddMartenStore("pickup", PickupStore.Configure);
+builder.AddMessaging("pickup");
+builder.AddSampleData<PickupSampleData>("pickup-sample-data-v1", PickupSampleData.Load);
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapPickupRequests();
+app.Run();
