@@ -12,7 +12,10 @@ builder.Services.AddReverseProxy()
     {
         // CorrelationIdMiddleware has taken the caller's id or made one; every service sees the same id.
         if (context.HttpContext.Items[CorrelationIdMiddleware.HeaderName] is string correlationId)
+        {
+            context.ProxyRequest.Headers.Remove(CorrelationIdMiddleware.HeaderName);
             context.ProxyRequest.Headers.TryAddWithoutValidation(CorrelationIdMiddleware.HeaderName, correlationId);
+        }
         return ValueTask.CompletedTask;
     }));
 builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();

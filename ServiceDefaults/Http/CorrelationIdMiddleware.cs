@@ -19,7 +19,12 @@ public sealed class CorrelationIdMiddleware(RequestDelegate next, ILogger<Correl
             correlationId = Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
 
         context.Items[HeaderName] = correlationId;
-        context.Response.Headers[HeaderName] = correlationId;
+        // Set as the response starts, and only if nobody did: behind the gateway the service's own header is proxied.
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers.TryAdd(HeaderName, correlationId);
+            return Task.CompletedTask;
+        });
         Activity.Current?.SetTag("omnichannel.correlation_id", correlationId);
         using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = correlationId }))
             await next(context);

@@ -1,0 +1,40 @@
+using OmniChannel.AppHost.Hosting;
+
+// OmniChannel's topology, in Aspire's vocabulary (see Hosting/ for our small stand-in for Aspire.Hosting).
+//   dotnet run --project AppHost                      fixed ports, gateway on http://127.0.0.1:8080
+//   dotnet run --project AppHost -- --ports dynamic   free ports for everything (tests beside a running instance)
+//   ... -- --state-file <path>                        resources, pids and URLs as JSON once up
+//   ... -- --dry-run                                  print the plan (ports, environment) and exit
+var builder = DistributedApplication.CreateBuilder(args);
+
+// Private PostgreSQL and RabbitMQ from deploy/local/infra.sh, unless ConnectionStrings__postgres /
+// ConnectionStrings__rabbitmq are already set in AppHost's environment.
+var postgres = builder.AddPostgres("postgres");
+var rabbitmq = builder.AddRabbitMQ("rabbitmq");
+
+// Every service keeps its event streams in PostgreSQL (Marten) and publishes over RabbitMQ (MassTransit).
+IResourceBuilder<ProjectResource> AddService(string name, string project, int port) =>
+    builder.AddProject(name, project)
+        .WithHttpEndpoint(port: port)
+        .WithReference(postgres).WithReference(rabbitmq)
+        .WaitFor(postgres).WaitFor(rabbitmq);
+
+var inventory = AddService("inventory", "services/InventoryAllocation/OmniChannel.InventoryAllocation.csproj", 5102);
+var payment = AddService("payment", "services/PaymentToken/OmniChannel.PaymentToken.csproj", 5103);
+var pickup = AddService("pickup", "services/Pickup/OmniChannel.Pickup.csproj", 5104);
+
+// Pricing also serves gRPC, on an endpoint of its own that speaks only HTTP/2 (h2c, no TLS).
+var pricing = AddService("pricing", "services/Pricing/OmniChannel.Pricing.csproj", 5105)
+    .WithHttpEndpoint(port: 5115, name: "grpc", http2Only: true);
+
+// Order calls the others at request time; the gateway waits for all of them, so none is called before it is up.
+var order = AddService("order", "services/Order/OmniChannel.Order.csproj", 5101)
+    .WithReference(inventory).WithReference(pricing).WithReference(payment).WithReference(pickup);
+
+// The gateway reaches the services only through their URLs: no database, no broker.
+builder.AddProject("gateway", "gateway/OmniChannel.Gateway.csproj")
+    .WithHttpEndpoint(port: 8080)
+    .WithReference(order).WithReference(inventory).WithReference(payment).WithReference(pickup).WithReference(pricing)
+    .WaitFor(order).WaitFor(inventory).WaitFor(payment).WaitFor(pickup).WaitFor(pricing);
+
+return await builder.Build().RunAsync();

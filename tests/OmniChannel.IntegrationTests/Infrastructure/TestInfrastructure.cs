@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using Npgsql;
+using Testcontainers.PostgreSql;
+using Testcontainers.RabbitMq;
+
+namespace OmniChannel.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real PostgreSQL and RabbitMQ the tests run against, found in this order: servers named by
+/// ConnectionStrings__postgres / ConnectionStrings__rabbitmq; containers when a Docker engine is there; otherwise
+/// private servers started by deploy/local/infra.sh under its "test" profile (own ports and data, beside a
+/// developer's running platform). Each run gets a database of its own, dropped at the end.
+/// </summary>
+public sealed class TestInfrastructure : IAsyncDisposable
+{
+    private readonly Func<Task> stop;
+    private readonly string serverConnectionString;
+    private readonly string database;
+
+    private TestInfrastructure(string source, string serverPostgres, string rabbitMq, Func<Task> stop)
+    {
+        Source = source;
+        serverConnectionString = serverPostgres;
+        RabbitMq = rabbitMq;
+        this.stop = stop;
+        database = $"omnichannel_test_{DateTime.UtcNow:yyyyMMddHHmmss}_{Random.Shared.Next(1000, 9999)}";
+        Postgres = new NpgsqlConnectionStringBuilder(serverPostgres) { Database = database }.ConnectionString;
+    }
+
+    /// <summary>Where the servers came from: "environment", "testcontainers" or "infra.sh".</summary>
+    public string Source { get; }
+
+    public string Postgres { get; }
+
+    public string RabbitMq { get; }
+
+    public static async Task<TestInfrastructure> StartAsync()
+    {
+        var infrastructure = await FromEnvironment() ?? await FromContainers() ?? await FromInfraScript();
+        await infrastructure.ExecuteOnServer($"create database \"{infrastructure.database}\"");
+        return infrastructure;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try { await ExecuteOnServer($"drop database if exists \"{database}\" with (force)"); }
+        finally { await stop(); }
+    }
+
+    private async Task ExecuteOnServer(string sql)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(serverConnectionString);
+        await using var command = dataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static Task<TestInfrastructure?> FromEnvironment()
+    {
+        var postgres = Environment.GetEnvironmentVariable("ConnectionStrings__postgres");
+        var rabbitMq = Environment.GetEnvironmentVariable("ConnectionStrings__rabbitmq");
+        return Task.FromResult(postgres is null || rabbitMq is null
+            ? null
+            : new TestInfrastructure("environment", postgres, rabbitMq, () => Task.CompletedTask));
+    }
+
+    private static async Task<TestInfrastructure?> FromContainers()
+    {
+        if (Environment.GetEnvironmentVariable("DOCKER_HOST") is null && !File.Exists("/var/run/docker.sock"))
+            return null;
+        var postgres = new PostgreSqlBuilder("postgres:15").Build();
+        var rabbitMq = new RabbitMqBuilder("rabbitmq:3.13").Build();
+        try
+        {
+            await Task.WhenAll(postgres.StartAsync(), rabbitMq.StartAsync());
+        }
+        catch (Exception exception)
+        {
+            // A socket without a working engine (as on our CI machines): fall back to the infra script.
+            Console.Error.WriteLine($"Testcontainers could not start containers ({exception.GetType().Name}); using deploy/local/infra.sh.");
+            await postgres.DisposeAsync();
+            await rabbitMq.DisposeAsync();
+            return null;
+        }
+        return new TestInfrastructure("testcontainers", postgres.GetConnectionString(), rabbitMq.GetConnectionString(),
+            async () => { await postgres.DisposeAsync(); await rabbitMq.DisposeAsync(); });
+    }
+
+    private static async Task<TestInfrastructure> FromInfraScript()
+    {
+        var wasRunning = (await InfraScript("status")).ExitCode == 0;
+        var up = await InfraScript("up");
+        if (up.ExitCode != 0)
+            throw new InvalidOperationException($"deploy/local/infra.sh up failed ({up.ExitCode}):\n{up.Error}");
+
+        var exports = ParseExports(up.Output);
+        return new TestInfrastructure("infra.sh", exports["ConnectionStrings__postgres"], exports["ConnectionStrings__rabbitmq"],
+            async () =>
+            {
+                if (!wasRunning)
+                    await InfraScript("down");
+            });
+    }
+
+    /// <summary>Reads the <c>export NAME="value"</c> lines infra.sh prints on stdout.</summary>
+    public static IReadOnlyDictionary<string, string> ParseExports(string output) =>
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(line => line.StartsWith("export ", StringComparison.Ordinal))
+            .Select(line => line["export ".Length..].Split('=', 2))
+            .ToDictionary(pair => pair[0], pair => pair[1].Trim('"'));
+
+    private static async Task<(int ExitCode, string Output, string Error)> InfraScript(string command)
+    {
+        var start = new ProcessStartInfo("bash", [RepositoryPaths.InfraScript, command])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["OMNI_INFRA_PROFILE"] = "test" },
+        };
+        start.Environment.Remove("ConnectionStrings__postgres");
+        start.Environment.Remove("ConnectionStrings__rabbitmq");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
+    }
+}
