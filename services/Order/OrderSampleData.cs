@@ -1,20 +1,30 @@
 using Marten;
-using OmniChannel.Order.Features.Customers;
+using OmniChannel.Order.Features.MasterData;
 
 namespace OmniChannel.Order;
 
-/// <summary>The Order service's slice of deploy/sample-data/catalog.json: customers, stores, customer-order parameters.</summary>
+/// <summary>The Order service's slice of deploy/sample-data/catalog.json: customers, stores, products, groups, parameters.</summary>
 public sealed record OrderSampleData(IReadOnlyList<Customer> Customers, IReadOnlyList<SampleStore> Stores,
-    CustomerOrderParameters CustomerOrderParameters)
+    IReadOnlyList<SampleProduct> Products, IReadOnlyList<FulfillmentGroup> FulfillmentGroups,
+    CustomerOrderParameters CustomerOrderParameters, IReadOnlyList<SampleTenderType> TenderTypes)
 {
     public static void Load(OrderSampleData data, IDocumentSession session)
     {
         session.Store(data.Customers.ToArray());
         session.Store(data.Stores.Select(s => new StoreSettings(s.Id, s.Name, s.WarehouseId, s.ShippingWarehouseId,
             s.FulfillmentGroupId, s.Currency, s.OrderCreationMode)).ToArray());
-        session.Store(data.CustomerOrderParameters with { Id = "default" });
+        session.Store(data.Products.Select(p => new ProductInfo(p.Sku, p.Name, p.RevenueRecognition, Revision: 1)).ToArray());
+        session.Store(data.FulfillmentGroups.ToArray());
+        session.Store(data.CustomerOrderParameters with { Id = CustomerOrderParameters.DefaultId });
+        session.Store(data.TenderTypes.Select(t => new AcceptedTender(t.TenderTypeId, t.CardTypes.Select(c => c.CardTypeId).ToArray())).ToArray());
     }
 }
 
 public sealed record SampleStore(string Id, string Name, string WarehouseId, string ShippingWarehouseId, string FulfillmentGroupId,
     string Currency, OrderCreationMode OrderCreationMode);
+
+public sealed record SampleProduct(string Sku, string Name, bool RevenueRecognition);
+
+public sealed record SampleTenderType(string TenderTypeId, IReadOnlyList<SampleCardType> CardTypes);
+
+public sealed record SampleCardType(string CardTypeId);

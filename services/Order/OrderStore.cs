@@ -1,5 +1,9 @@
+using JasperFx.Events;
 using Marten;
-using OmniChannel.Order.Features.Customers;
+using JasperFx.Events.Projections;
+using OmniChannel.Order.Features.CreateOrder;
+using OmniChannel.Order.Features.MasterData;
+using OmniChannel.Order.Orders;
 
 namespace OmniChannel.Order;
 
@@ -10,5 +14,14 @@ public static class OrderStore
         options.Schema.For<Customer>().Index(customer => customer.Email);
         options.Schema.For<StoreSettings>().Identity(store => store.StoreId);
         options.Schema.For<CustomerOrderParameters>();
+        options.Schema.For<ProductInfo>().Identity(product => product.Sku);
+        options.Schema.For<FulfillmentGroup>();
+        options.Schema.For<TerminalTransaction>()
+            .UniqueIndex(transaction => transaction.ConfirmationNumber)
+            .Index(transaction => transaction.Status);
+
+        // Every order is an event stream keyed by its confirmation number; its current state is kept inline.
+        options.Events.StreamIdentity = StreamIdentity.AsString;
+        options.Projections.Snapshot<CustomerOrder>(SnapshotLifecycle.Inline);
     }
 }

@@ -1,17 +1,29 @@
 using OmniChannel.Order;
-using OmniChannel.Order.Features.Customers;
+using OmniChannel.Order.Features.CreateOrder;
 using OmniChannel.Order.Features.GetOrder;
+using OmniChannel.Order.Features.MasterData;
+using OmniChannel.Order.Features.Operations;
+using OmniChannel.Order.Features.OrderCreation;
 using OmniChannel.ServiceDefaults.Messaging;
 using OmniChannel.ServiceDefaults.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddMartenStore("orders", OrderStore.Configure);
-builder.AddMessaging("order");
-builder.AddSampleData<OrderSampleData>("order-sample-data-v1", OrderSampleData.Load);
+builder.AddMessaging("order", bus => bus.AddConsumer<ProductRegisteredConsumer>());
+builder.AddSampleData<OrderSampleData>("order-sample-data-v2", OrderSampleData.Load);
+
+builder.Services.Configure<OrderCreationOptions>(builder.Configuration.GetSection("OrderCreation"));
+builder.Services.AddSingleton<OrderCreator>();
+builder.Services.AddSingleton<RealTimeDrill>();
+builder.Services.AddSingleton<RealTimeOrderCreation>();
+builder.Services.AddHostedService(services => services.GetRequiredService<RealTimeOrderCreation>());
+builder.Services.AddHostedService<OrderSyncJob>();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapCustomers();
+app.MapMasterData();
+app.MapCreateOrder();
 app.MapGetOrder();
+app.MapOperations();
 app.Run();

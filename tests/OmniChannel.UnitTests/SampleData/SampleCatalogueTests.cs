@@ -2,7 +2,7 @@ using OmniChannel.InventoryAllocation;
 using OmniChannel.InventoryAllocation.Features.Locations;
 using OmniChannel.InventoryAllocation.Features.Products;
 using OmniChannel.Order;
-using OmniChannel.Order.Features.Customers;
+using OmniChannel.Order.Features.MasterData;
 using OmniChannel.Pickup;
 using OmniChannel.ServiceDefaults.Persistence;
 

@@ -1,11 +1,11 @@
 using Marten;
 using OmniChannel.ServiceDefaults.Http;
 
-namespace OmniChannel.Order.Features.Customers;
+namespace OmniChannel.Order.Features.MasterData;
 
-public static class GetCustomer
+public static class GetMasterData
 {
-    public static IEndpointRouteBuilder MapCustomers(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapMasterData(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/orders").WithTags("Customers and stores");
         api.MapGet("/customers/{customerId}", async Task<IResult> (IQuerySession session, string customerId, CancellationToken ct) =>

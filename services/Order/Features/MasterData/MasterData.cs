@@ -1,4 +1,4 @@
-namespace OmniChannel.Order.Features.Customers;
+namespace OmniChannel.Order.Features.MasterData;
 
 public enum CustomerType { Consumer, Business }
 
@@ -24,4 +24,23 @@ public sealed record CustomerOrderParameters(
     string ShippingChargeCode,
     string PickupModeOfDelivery,
     string CarryOutModeOfDelivery,
-    IReadOnlyList<string> ShippingModesOfDelivery);
+    IReadOnlyList<string> ShippingModesOfDelivery)
+{
+    public const string DefaultId = "default";
+}
+
+/// <summary>What order taking needs to know of a SKU; kept in step with Inventory's ProductRegistered.</summary>
+public sealed record ProductInfo(string Sku, string Name, bool RevenueRecognition, long Revision);
+
+/// <summary>INV-6, as order taking sees it: which locations may ship and which may serve pickup.</summary>
+public sealed record FulfillmentGroup(string Id, IReadOnlyList<FulfillmentLocation> Locations)
+{
+    public bool CanShipFrom(string locationId) => Locations.Any(l => l.LocationId == locationId && l.Shipping);
+
+    public bool CanPickUpAt(string locationId) => Locations.Any(l => l.LocationId == locationId && l.Pickup);
+}
+
+public sealed record FulfillmentLocation(string LocationId, bool Shipping, bool Pickup);
+
+/// <summary>PAY-2: a tender type and the card type ids accepted with it, the same on every channel.</summary>
+public sealed record AcceptedTender(string Id, IReadOnlyList<string> CardTypeIds);

@@ -1,0 +1,75 @@
+using Marten;
+using OmniChannel.Order.Features.CreateOrder;
+using OmniChannel.Order.Orders;
+using OmniChannel.ServiceDefaults.Persistence;
+
+namespace OmniChannel.Order.Features.OrderCreation;
+
+/// <summary>
+/// Turns a terminal transaction into an order: starts the order's stream (keyed by the confirmation number), marks
+/// the transaction created and hands the order to the saga, all in the caller's session, so all or none commit.
+/// Whichever path commits first wins; the stream key makes a second creation fail instead of creating twice.
+/// </summary>
+public sealed class OrderCreator(TimeProvider clock)
+{
+    public TerminalTransaction Create(IDocumentSession session, TerminalTransaction transaction, CreationPath path)
+    {
+        var order = transaction.Order;
+        var now = clock.GetUtcNow();
+        session.Events.StartStream<CustomerOrder>(transaction.ConfirmationNumber, new OrderCreated(transaction.ConfirmationNumber,
+            transaction.OrderId, order.StoreId, order.TerminalId, order.CustomerId, order.CustomerType, order.Lines, order.Deposit,
+            order.DepositPercent, path, transaction.ReceivedAt, now));
+
+        var created = transaction with { Status = TransactionStatus.Created, CreatedVia = path, CreatedAt = now };
+        session.Store(created);
+        session.PublishOnCommit(new OrderSubmitted { OrderId = transaction.OrderId, ConfirmationNumber = transaction.ConfirmationNumber });
+        return created;
+    }
+
+    /// <summary>Creates each transaction in its own commit; true for those this call created.</summary>
+    public async Task<int> CreateEachAsync(IDocumentStore store, IReadOnlyList<TerminalTransaction> transactions, CreationPath path,
+        CancellationToken ct)
+    {
+        var created = 0;
+        foreach (var transaction in transactions)
+        {
+            await using var session = store.LightweightSession();
+            Create(session, transaction, path);
+            try
+            {
+                await session.SaveChangesAsync(ct);
+                created++;
+            }
+            catch (Exception exception) when (AlreadyCreated(exception))
+            {
+                // The other path created it a moment ago: nothing to do.
+            }
+        }
+        return created;
+    }
+
+    /// <summary>Creates them all in one commit (group commit: one round trip for many orders); falls back to one by one.</summary>
+    public async Task<int> CreateAllAsync(IDocumentStore store, IReadOnlyList<TerminalTransaction> transactions, CreationPath path,
+        CancellationToken ct)
+    {
+        if (transactions.Count == 0)
+            return 0;
+        await using var session = store.LightweightSession();
+        foreach (var transaction in transactions)
+            Create(session, transaction, path);
+        try
+        {
+            await session.SaveChangesAsync(ct);
+            return transactions.Count;
+        }
+        catch (Exception exception) when (AlreadyCreated(exception))
+        {
+            return await CreateEachAsync(store, transactions, path, ct);
+        }
+    }
+
+    private static bool AlreadyCreated(Exception exception) =>
+        exception is Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException
+            or JasperFx.ConcurrencyException
+        || exception.InnerException is Npgsql.PostgresException { SqlState: "23505" };
+}

@@ -1,0 +1,51 @@
+using Marten;
+using Microsoft.Extensions.Options;
+using OmniChannel.Order.Features.CreateOrder;
+using OmniChannel.Order.Orders;
+
+namespace OmniChannel.Order.Features.OrderCreation;
+
+/// <summary>
+/// ORD-9 batch path: every <see cref="OrderCreationOptions.SyncInterval"/> creates the orders of transactions still
+/// Received after the grace period (asynchronous batch stores, and whatever the real-time path could not do),
+/// oldest first, a batch per commit.
+/// </summary>
+public sealed class OrderSyncJob(IDocumentStore store, OrderCreator creator, TimeProvider clock,
+    IOptions<OrderCreationOptions> options, ILogger<OrderSyncJob> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.SyncInterval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                while (await SyncOnceAsync(stoppingToken) == options.Value.SyncBatchSize)
+                {
+                    // a full batch: there may be more waiting
+                }
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(exception, "Order sync failed; retrying at the next interval");
+            }
+        }
+    }
+
+    public async Task<int> SyncOnceAsync(CancellationToken ct)
+    {
+        var cutoff = clock.GetUtcNow() - options.Value.SyncGrace;
+        await using var query = store.QuerySession();
+        var waiting = await query.Query<TerminalTransaction>()
+            .Where(t => t.Status == TransactionStatus.Received && t.ReceivedAt < cutoff)
+            .OrderBy(t => t.ReceivedAt)
+            .Take(options.Value.SyncBatchSize)
+            .ToListAsync(ct);
+        if (waiting.Count == 0)
+            return 0;
+
+        var created = await creator.CreateAllAsync(store, waiting, CreationPath.Batch, ct);
+        logger.LogInformation("Order sync created {Created} of {Waiting} waiting order(s)", created, waiting.Count);
+        return waiting.Count;
+    }
+}
