@@ -9,10 +9,13 @@ public static class MessagingExtensions
 {
     /// <summary>
     /// MassTransit on RabbitMQ from <c>ConnectionStrings:rabbitmq</c> (an amqp:// URI, the Aspire convention), wired
-    /// the same way for every service: exponential retries spanning about two minutes, then the <c>_error</c> queue,
-    /// never a silent drop. The message stays unacknowledged while it is retried, so a crash mid-retry hands it back
-    /// to the broker. (Delayed redelivery would need RabbitMQ's delayed-exchange plugin, which Debian does not ship.)
-    /// Queue names are kebab-case and prefixed with the service name, so each consuming service gets its own copy.
+    /// the same way for every service: every consumer and saga consumes through the Marten outbox (README.md next to
+    /// this file: an inbox record per message, its writes and published messages in one transaction); exponential
+    /// retries spanning about two minutes (<c>OmniChannel:Messaging:RetryLimit</c>, default 10), then the
+    /// <c>_error</c> queue, never a silent drop. The message stays unacknowledged while it is retried, so a crash
+    /// mid-retry hands it back to the broker. (Delayed redelivery would need RabbitMQ's delayed-exchange plugin, which
+    /// Debian does not ship.) Queue names are kebab-case and prefixed with the service name, so each consuming
+    /// service gets its own copy. Call <c>AddMartenStore</c> first.
     /// </summary>
     public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder, string serviceName,
         Action<IBusRegistrationConfigurator>? configure = null)
@@ -21,16 +24,30 @@ public static class MessagingExtensions
             ?? throw new InvalidOperationException(
                 "ConnectionStrings:rabbitmq is not set. Run the platform with `dotnet run --project AppHost`, " +
                 "or set ConnectionStrings__rabbitmq=amqp://user:password@host:port/");
+        var retryLimit = builder.Configuration.GetValue("OmniChannel:Messaging:RetryLimit", 10);
 
         builder.Services.AddMassTransit(bus =>
         {
             bus.DisableUsageTelemetry();
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, includeNamespace: false));
+            bus.AddMartenOutbox();
             configure?.Invoke(bus);
 
-            bus.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) =>
             {
-                endpoint.UseMessageRetry(r => r.Exponential(10, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500)));
+                // Two messages changing one saga instance at once: the loser's commit fails its revision check, and
+                // it runs again at once on the new state. Outermost, so the retry below does not hold it back.
+                endpoint.UseMessageRetry(r =>
+                {
+                    r.Handle<Exception>(ConcurrencyConflict.IsConflict);
+                    r.Exponential(20, TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(20));
+                });
+                endpoint.UseMessageRetry(r =>
+                {
+                    r.Ignore<Exception>(ConcurrencyConflict.IsConflict);
+                    r.Exponential(retryLimit, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500));
+                });
+                endpoint.UseMartenOutbox(context);
             });
 
             bus.UsingRabbitMq((context, rabbit) =>

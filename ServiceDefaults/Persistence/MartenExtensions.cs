@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using OmniChannel.ServiceDefaults.Messaging;
 using Weasel.Core;
 
 namespace OmniChannel.ServiceDefaults.Persistence;
@@ -12,7 +13,7 @@ public static class MartenExtensions
 {
     /// <summary>
     /// Marten on <c>ConnectionStrings:postgres</c>, one PostgreSQL schema per service (services share a server,
-    /// never tables), with the transactional outbox and a readiness check on the database.
+    /// never tables), with the transactional outbox (Messaging/README.md) and a readiness check on the database.
     /// </summary>
     public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddMartenStore(
         this IHostApplicationBuilder builder, string schema, Action<StoreOptions>? configure = null)
@@ -24,10 +25,9 @@ public static class MartenExtensions
 
         var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = schema }.Build();
         builder.Services.AddSingleton(dataSource);
-        builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: [ServiceDefaultsExtensions.ReadyTag]);
 
-        var marten = builder.Services.AddMarten(services =>
+        var marten = builder.Services.AddMarten(_ =>
             {
                 var options = new StoreOptions();
                 options.Connection(dataSource);
@@ -35,16 +35,11 @@ public static class MartenExtensions
                 options.DatabaseSchemaName = schema;
                 options.Events.DatabaseSchemaName = schema;
                 options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-                options.Schema.For<OutboxMessage>();
-                options.Listeners.Add(new OutboxCommitListener(services.GetRequiredService<OutboxSignal>()));
                 configure?.Invoke(options);
                 return options;
             })
-            .UseLightweightSessions()
+            .UseOutboxSessions()
             .ApplyAllDatabaseChangesOnStartup();
-
-        // After Marten's own start-up work, so the relay's first poll finds the schema in place.
-        builder.Services.AddHostedService<OutboxRelay>();
         return marten;
     }
 }

@@ -1,44 +1,47 @@
-using System.Text.Json;
+using System.Diagnostics;
 using Marten;
-using Marten.Services;
 using MassTransit;
+using MassTransit.Context;
+using MassTransit.Logging;
+using MassTransit.Serialization;
+using OmniChannel.ServiceDefaults.Messaging.Outbox;
 
 namespace OmniChannel.ServiceDefaults.Persistence;
 
 /// <summary>
-/// An integration message waiting to be published, saved in the same Marten transaction as the state change
-/// that caused it: the change and the message commit together or not at all (transactional outbox).
+/// The outbox for code that is not a consumer, such as an HTTP handler: the message is saved in the session and sent
+/// only once the session commits, with the state change that caused it, never before and never lost after.
+/// Inside a consumer, use <c>context.Publish</c> instead.
 /// </summary>
-public sealed record OutboxMessage(Guid Id, string MessageType, string Body, DateTimeOffset CreatedAt);
-
 public static class OutboxSessionExtensions
 {
-    /// <summary>Publishes <paramref name="message"/> once this session commits; never before, never lost after.</summary>
-    public static void PublishOnCommit<T>(this IDocumentSession session, T message) where T : class =>
-        session.Store(new OutboxMessage(NewId.NextGuid(), typeof(T).AssemblyQualifiedName!,
-            JsonSerializer.Serialize(message, OutboxRelay.Json), DateTimeOffset.UtcNow));
-}
+    /// <summary>Publishes <paramref name="message"/> when this session commits; nothing if it never does.</summary>
+    public static void PublishOnCommit<T>(this IDocumentSession session, T message, Action<SendContext<T>>? configure = null)
+        where T : class =>
+        session.Insert(Envelope(message, destination: null, configure));
 
-/// <summary>Wakes the relay as soon as a commit carried outbox messages, so publishing does not wait for a poll.</summary>
-public sealed class OutboxSignal
-{
-    private readonly SemaphoreSlim signal = new(0, 1);
+    /// <summary>Sends <paramref name="message"/> to <paramref name="destination"/> (e.g. <c>queue:pricing-reprice</c>) when this session commits.</summary>
+    public static void SendOnCommit<T>(this IDocumentSession session, Uri destination, T message, Action<SendContext<T>>? configure = null)
+        where T : class =>
+        session.Insert(Envelope(message, destination, configure));
 
-    public void Notify()
+    /// <summary>
+    /// Serialized now, as MassTransit would on a publish, with a MessageId of its own (kept through every retry of the
+    /// delivery), a new conversation, and the current trace as the parent of the delivery.
+    /// </summary>
+    private static OutboxMessage Envelope<T>(T message, Uri? destination, Action<SendContext<T>>? configure) where T : class
     {
-        if (signal.CurrentCount == 0)
-            try { signal.Release(); } catch (SemaphoreFullException) { /* already signalled */ }
-    }
-
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => signal.WaitAsync(timeout, cancellationToken);
-}
-
-internal sealed class OutboxCommitListener(OutboxSignal signal) : DocumentSessionListenerBase
-{
-    public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
-    {
-        if (commit.Inserted.OfType<OutboxMessage>().Any() || commit.Updated.OfType<OutboxMessage>().Any())
-            signal.Notify();
-        return Task.CompletedTask;
+        ArgumentNullException.ThrowIfNull(message);
+        var context = new MessageSendContext<T>(message)
+        {
+            Serializer = SystemTextJsonMessageSerializer.Instance,
+            DestinationAddress = destination,
+            ConversationId = NewId.NextGuid(),
+            CorrelationId = message is CorrelatedBy<Guid> correlated ? correlated.CorrelationId : null,
+        };
+        if (Activity.Current?.Id is { } activityId)
+            context.Headers.Set(DiagnosticHeaders.ActivityId, activityId);
+        configure?.Invoke(context);
+        return OutboxMessage.Create(context, inboxId: null, publishType: destination is null ? typeof(T) : null);
     }
 }

@@ -1,6 +1,7 @@
 using Marten;
 using OmniChannel.InventoryAllocation.Features.Locations;
 using OmniChannel.InventoryAllocation.Features.Products;
+using OmniChannel.InventoryAllocation.Features.Reservations;
 using OmniChannel.InventoryAllocation.Features.Stock;
 
 namespace OmniChannel.InventoryAllocation;
@@ -13,6 +14,8 @@ public static class InventoryStore
             .UniqueIndex(product => product.Upc);
         options.Schema.For<Location>();
         options.Schema.For<FulfillmentGroup>();
-        options.Schema.For<StockLevel>().Index(stock => stock.LocationId).Index(stock => stock.Sku);
+        // Reservations race for the same stock levels: the second writer of a level must fail and retry, not overwrite.
+        options.Schema.For<StockLevel>().Index(stock => stock.LocationId).Index(stock => stock.Sku).UseOptimisticConcurrency(true);
+        options.Schema.For<Reservation>();
     }
 }

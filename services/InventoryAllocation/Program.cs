@@ -1,6 +1,7 @@
 using OmniChannel.InventoryAllocation;
 using OmniChannel.InventoryAllocation.Features.Locations;
 using OmniChannel.InventoryAllocation.Features.Products;
+using OmniChannel.InventoryAllocation.Features.Reservations;
 using OmniChannel.InventoryAllocation.Features.Stock;
 using OmniChannel.ServiceDefaults.Messaging;
 using OmniChannel.ServiceDefaults.Persistence;
@@ -8,7 +9,11 @@ using OmniChannel.ServiceDefaults.Persistence;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddMartenStore("inventory", InventoryStore.Configure);
-builder.AddMessaging("inventory");
+builder.AddMessaging("inventory", bus =>
+{
+    bus.AddConsumer<ReserveStockConsumer>();
+    bus.AddConsumer<ReleaseStockConsumer>();
+});
 builder.AddSampleData<InventorySampleData>("inventory-sample-data-v1", InventorySampleData.Load);
 
 var app = builder.Build();
@@ -16,4 +21,5 @@ app.MapDefaultEndpoints();
 app.MapProducts();
 app.MapLocations();
 app.MapStock();
+app.MapSetStock();
 app.Run();

@@ -1,16 +1,25 @@
+using OmniChannel.Contracts.Pricing;
 using OmniChannel.Order;
 using OmniChannel.Order.Features.CreateOrder;
 using OmniChannel.Order.Features.GetOrder;
 using OmniChannel.Order.Features.MasterData;
 using OmniChannel.Order.Features.Operations;
 using OmniChannel.Order.Features.OrderCreation;
+using OmniChannel.Order.Features.OrderSaga;
 using OmniChannel.ServiceDefaults.Messaging;
 using OmniChannel.ServiceDefaults.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddMartenStore("orders", OrderStore.Configure);
-builder.AddMessaging("order", bus => bus.AddConsumer<ProductRegisteredConsumer>());
+builder.AddMessaging("order", bus =>
+{
+    bus.AddConsumer<ProductRegisteredConsumer>();
+    bus.AddSagaStateMachine<OrderStateMachine, OrderState>().MartenRepository();
+});
+builder.Services.AddScoped<OrderSteps>();
+// Pricing's gRPC endpoint, found by service discovery (services__pricing__grpc__0 under AppHost or Aspire).
+builder.Services.AddGrpcClient<PricingService.PricingServiceClient>(options => options.Address = new Uri("http://_grpc.pricing"));
 builder.AddSampleData<OrderSampleData>("order-sample-data-v2", OrderSampleData.Load);
 
 builder.Services.Configure<OrderCreationOptions>(builder.Configuration.GetSection("OrderCreation"));

@@ -6,7 +6,7 @@ using OmniChannel.ServiceDefaults.Persistence;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddMartenStore("pickup", PickupStore.Configure);
-builder.AddMessaging("pickup");
+builder.AddMessaging("pickup", bus => bus.AddConsumer<RequestPickupConsumer>());
 builder.AddSampleData<PickupSampleData>("pickup-sample-data-v1", PickupSampleData.Load);
 
 var app = builder.Build();

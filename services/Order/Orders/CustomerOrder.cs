@@ -53,6 +53,8 @@ public sealed record CustomerOrder(
     CustomerType CustomerType,
     OrderStatus Status,
     IReadOnlyList<OrderLine> Lines,
+    DepositTender DepositTender,
+    decimal DepositPercent,
     IReadOnlyList<LinePrice> Prices,
     decimal Total,
     decimal DepositDue,
@@ -64,7 +66,8 @@ public sealed record CustomerOrder(
     DateTimeOffset CreatedAt)
 {
     public static CustomerOrder Create(OrderCreated created) => new(created.ConfirmationNumber, created.OrderId, created.StoreId,
-        created.TerminalId, created.CustomerId, created.CustomerType, OrderStatus.Created, created.Lines, [], 0m, 0m, 0m,
+        created.TerminalId, created.CustomerId, created.CustomerType, OrderStatus.Created, created.Lines, created.DepositTender,
+        created.DepositPercent, [], 0m, 0m, 0m,
         "USD", StockHeld: false, null, null, created.CreatedAt);
 
     public CustomerOrder Apply(OrderPriced priced) => this with

@@ -92,10 +92,16 @@ public sealed class TestInfrastructure : IAsyncDisposable
         if (up.ExitCode != 0)
             throw new InvalidOperationException($"deploy/local/infra.sh up failed ({up.ExitCode}):\n{up.Error}");
 
+        // A virtual host per run: messages a killed earlier run left in its queues never reach this one.
         var exports = ParseExports(up.Output);
-        return new TestInfrastructure("infra.sh", exports["ConnectionStrings__postgres"], exports["ConnectionStrings__rabbitmq"],
+        var vhost = $"omnichannel_test_{Guid.NewGuid():N}";
+        await RabbitMqCtl("add_vhost", vhost);
+        await RabbitMqCtl("set_permissions", "-p", vhost, "guest", ".*", ".*", ".*");
+        var rabbitMq = new UriBuilder(exports["ConnectionStrings__rabbitmq"]) { Path = "/" + vhost }.Uri.ToString();
+        return new TestInfrastructure("infra.sh", exports["ConnectionStrings__postgres"], rabbitMq,
             async () =>
             {
+                await RabbitMqCtl("delete_vhost", vhost);
                 if (!wasRunning)
                     await InfraScript("down");
             });
@@ -108,9 +114,18 @@ public sealed class TestInfrastructure : IAsyncDisposable
             .Select(line => line["export ".Length..].Split('=', 2))
             .ToDictionary(pair => pair[0], pair => pair[1].Trim('"'));
 
-    private static async Task<(int ExitCode, string Output, string Error)> InfraScript(string command)
+    private static async Task RabbitMqCtl(params string[] arguments)
     {
-        var start = new ProcessStartInfo("bash", [RepositoryPaths.InfraScript, command])
+        var result = await InfraScript(["rabbitmqctl", .. arguments]);
+        if (result.ExitCode != 0)
+            throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', arguments)} failed ({result.ExitCode}):\n{result.Error}");
+    }
+
+    private static Task<(int ExitCode, string Output, string Error)> InfraScript(string command) => InfraScript([command]);
+
+    private static async Task<(int ExitCode, string Output, string Error)> InfraScript(string[] arguments)
+    {
+        var start = new ProcessStartInfo("bash", [RepositoryPaths.InfraScript, .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

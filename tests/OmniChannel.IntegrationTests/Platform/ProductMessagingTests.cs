@@ -38,14 +38,8 @@ public class ProductMessagingTests(PlatformFixture platform)
         await Problems.AssertAsync(await Gateway.GetAsync($"/api/inventory/products/{sku}"), HttpStatusCode.NotFound, "product.not_found");
     }
 
-    /// <summary>A product with a UPC of its own (12 digits from the SKU, check digit computed).</summary>
-    private static object Lantern(string sku, decimal price)
-    {
-        var body = "7" + sku[1..].PadLeft(10, '0');
-        var sum = body.Select((c, i) => (c - '0') * (i % 2 == 0 ? 3 : 1)).Sum();
-        var upc = body + (10 - sum % 10) % 10;
-        return new { sku, name = "Test lantern", upc, vendorPartNumber = $"VPN-{sku}", basePrice = price, discountable = true };
-    }
+    private static object Lantern(string sku, decimal price) =>
+        new { sku, name = "Test lantern", upc = Gtin.UpcFor('7', sku), vendorPartNumber = $"VPN-{sku}", basePrice = price, discountable = true };
 
     private Task<JsonElement> PriceOnceKnown(string sku, decimal expected) =>
         Poll.UntilValueAsync<JsonElement>(async () =>

@@ -9,6 +9,7 @@ public sealed record OrderEventView(long Version, string Type, DateTimeOffset Ti
 
 public sealed record OrderView(
     string ConfirmationNumber,
+    Guid OrderId,
     string Status,
     string StoreId,
     string CustomerId,
@@ -41,7 +42,7 @@ public static class GetOrder
         if (await session.LoadAsync<CustomerOrder>(confirmationNumber, ct) is { } order)
         {
             var events = await session.Events.FetchStreamAsync(confirmationNumber, token: ct);
-            return TypedResults.Ok(new OrderView(order.Id, order.Status.ToString(), order.StoreId, order.CustomerId, order.Lines,
+            return TypedResults.Ok(new OrderView(order.Id, order.OrderId, order.Status.ToString(), order.StoreId, order.CustomerId, order.Lines,
                 order.Prices, order.Total, order.DepositDue, order.DepositPaid, order.Currency, order.RejectionCode,
                 order.RejectionReason, events.Select(e => new OrderEventView(e.Version, e.EventTypeName, e.Timestamp, e.Data)).ToList()));
         }
@@ -50,7 +51,7 @@ public static class GetOrder
         if (pending is null)
             return ProblemCodes.NotFound("order.not_found", $"No order has confirmation number '{confirmationNumber}'.");
         var o = pending.Order;
-        return TypedResults.Ok(new OrderView(pending.ConfirmationNumber, OrderStatus.Pending.ToString(), o.StoreId, o.CustomerId, o.Lines,
+        return TypedResults.Ok(new OrderView(pending.ConfirmationNumber, pending.OrderId, OrderStatus.Pending.ToString(), o.StoreId, o.CustomerId, o.Lines,
             [], 0m, 0m, 0m, Money.Currency, null, null, []));
     }
 }

@@ -18,6 +18,11 @@ public static class GetMasterData
                     ? TypedResults.Ok(store)
                     : ProblemCodes.NotFound("store.not_found", $"No store '{storeId}'."))
             .WithSummary("A store's order settings, its order creation mode among them (ORD-9).");
+        api.MapGet("/products/{sku}", async Task<IResult> (IQuerySession session, string sku, CancellationToken ct) =>
+                await session.LoadAsync<ProductInfo>(sku, ct) is { } product
+                    ? TypedResults.Ok(product)
+                    : ProblemCodes.NotFound("product.not_found", $"Order taking does not know SKU '{sku}'."))
+            .WithSummary("A product as order taking knows it (kept in step with the product master).");
         return app;
     }
 }

@@ -1,0 +1,42 @@
+using Npgsql;
+
+namespace OmniChannel.ServiceDefaults.Messaging.Outbox;
+
+/// <summary>
+/// The database transaction the outbox holds open while a consumer or saga handles one message (scoped to that
+/// message). While it is open, the scope's <c>IDocumentSession</c> is opened inside it without owning it
+/// (<see cref="OutboxSessionFactory"/>): a consumer's own <c>SaveChangesAsync</c> then only flushes, and the
+/// consumer's writes, the inbox record and the outbox messages are committed together by the outbox, or not at all.
+/// </summary>
+internal sealed class ConsumeTransaction(NpgsqlDataSource dataSource) : IAsyncDisposable
+{
+    private NpgsqlConnection? connection;
+
+    public NpgsqlTransaction? Current { get; private set; }
+
+    /// <summary>Set once the scope's session exists: it is bound to whatever transaction was open at that moment.</summary>
+    public bool SessionOpened { get; set; }
+
+    public async Task BeginAsync(CancellationToken cancellationToken)
+    {
+        if (SessionOpened)
+            throw new InvalidOperationException(
+                "The IDocumentSession of this message's scope was opened before the outbox began its transaction, so its " +
+                "writes would not commit with the inbox and outbox. Resolve it in the consumer, not in an earlier filter.");
+        connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        Current = await connection.BeginTransactionAsync(cancellationToken);
+    }
+
+    public Task CommitAsync(CancellationToken cancellationToken) =>
+        (Current ?? throw new InvalidOperationException("No transaction is open.")).CommitAsync(cancellationToken);
+
+    /// <summary>Ends the transaction; rolls it back unless it was committed.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Current is not null)
+            await Current.DisposeAsync();
+        if (connection is not null)
+            await connection.DisposeAsync();
+        (Current, connection) = (null, null);
+    }
+}

@@ -1,0 +1,24 @@
+using Marten;
+using MassTransit;
+using OmniChannel.Contracts.Inventory;
+using OmniChannel.InventoryAllocation.Features.Stock;
+
+namespace OmniChannel.InventoryAllocation.Features.Reservations;
+
+/// <summary>INV-7 compensation: gives back what an order's reservation holds, once; a repeated request only answers again.</summary>
+public sealed class ReleaseStockConsumer(IDocumentSession session, TimeProvider clock) : IConsumer<ReleaseStock>
+{
+    public async Task Consume(ConsumeContext<ReleaseStock> context)
+    {
+        var reservation = await session.LoadAsync<Reservation>(context.Message.OrderId, context.CancellationToken);
+        if (reservation is { Status: ReservationStatus.Active })
+        {
+            var ids = reservation.Lines.Select(l => StockLevel.IdFor(l.LocationId, l.Sku)).Distinct().ToArray();
+            var levels = (await session.LoadManyAsync<StockLevel>(context.CancellationToken, ids)).ToDictionary(l => l.Id);
+            session.Store(StockReservations.Release(levels, reservation.Lines).ToArray());
+            session.Store(reservation with { Status = ReservationStatus.Released, At = clock.GetUtcNow() });
+            await session.SaveChangesAsync(context.CancellationToken);
+        }
+        await context.Publish(new StockReleased { OrderId = context.Message.OrderId });
+    }
+}

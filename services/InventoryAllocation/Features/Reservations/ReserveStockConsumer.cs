@@ -1,0 +1,40 @@
+using Marten;
+using MassTransit;
+using OmniChannel.Contracts.Inventory;
+using OmniChannel.InventoryAllocation.Features.Stock;
+
+namespace OmniChannel.InventoryAllocation.Features.Reservations;
+
+/// <summary>
+/// INV-7: reserves an order's stock, all lines or none. The outbox makes the reservation, the stock changes and the
+/// answer commit together; the reservation document (one per order) answers a repeated request with the first outcome.
+/// Two orders racing for the same stock level: optimistic concurrency refuses the second commit and it is retried.
+/// </summary>
+public sealed class ReserveStockConsumer(IDocumentSession session, TimeProvider clock) : IConsumer<ReserveStock>
+{
+    public async Task Consume(ConsumeContext<ReserveStock> context)
+    {
+        var request = context.Message;
+        if (await session.LoadAsync<Reservation>(request.OrderId, context.CancellationToken) is { } earlier)
+        {
+            await Answer(context, earlier);
+            return;
+        }
+
+        var ids = request.Lines.Select(l => StockLevel.IdFor(l.LocationId, l.Sku)).Distinct().ToArray();
+        var levels = (await session.LoadManyAsync<StockLevel>(context.CancellationToken, ids)).ToDictionary(l => l.Id);
+        var (changed, refusal) = StockReservations.Reserve(levels, request.Lines);
+
+        var reservation = refusal is null
+            ? new Reservation(request.OrderId, request.ConfirmationNumber, ReservationStatus.Active, request.Lines, null, null, clock.GetUtcNow())
+            : new Reservation(request.OrderId, request.ConfirmationNumber, ReservationStatus.Refused, request.Lines, refusal.Code, refusal.Reason, clock.GetUtcNow());
+        session.Store(changed.ToArray());
+        session.Insert(reservation);
+        await session.SaveChangesAsync(context.CancellationToken);
+        await Answer(context, reservation);
+    }
+
+    private static Task Answer(ConsumeContext context, Reservation reservation) => reservation.Status == ReservationStatus.Refused
+        ? context.Publish(new StockReservationFailed { OrderId = reservation.Id, Code = reservation.RefusalCode!, Reason = reservation.RefusalReason! })
+        : context.Publish(new StockReserved { OrderId = reservation.Id, ReservationId = reservation.Id.ToString() });
+}

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace OmniChannel.OrderBenchmark;
+
+public sealed record CommitResult(int Connections, int Commits, TimeSpan Elapsed, double P50Ms, double P99Ms)
+{
+    public double PerSecond => Commits / Elapsed.TotalSeconds;
+}
+
+/// <summary>The reference: a bare single-row INSERT, one commit each, on the same PostgreSQL server the platform uses.</summary>
+public static class BareCommits
+{
+    public static async Task<CommitResult> MeasureAsync(string postgres, int connections, TimeSpan duration)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(postgres);
+        await using (var create = dataSource.CreateCommand("create table if not exists public.bench_bare_commit (id bigserial primary key, at timestamptz not null default now(), payload text)"))
+            await create.ExecuteNonQueryAsync();
+
+        var latencies = new List<double>[connections];
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, connections).Select(async c =>
+        {
+            var mine = latencies[c] = [];
+            await using var connection = await dataSource.OpenConnectionAsync();
+            await using var insert = new NpgsqlCommand("insert into public.bench_bare_commit (payload) values ($1)", connection);
+            insert.Parameters.Add(new NpgsqlParameter { Value = "x" });
+            await insert.PrepareAsync();
+            while (clock.Elapsed < duration)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await insert.ExecuteNonQueryAsync(); // autocommit: one transaction, one WAL flush
+                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }));
+        var all = latencies.SelectMany(l => l).Order().ToList();
+        return new CommitResult(connections, all.Count, clock.Elapsed, Percentile(all, 0.50), Percentile(all, 0.99));
+    }
+
+    public static double Percentile(IReadOnlyList<double> sorted, double p) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+}

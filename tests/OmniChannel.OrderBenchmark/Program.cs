@@ -1,0 +1,27 @@
+using System.Diagnostics;
+using OmniChannel.OrderBenchmark;
+
+// Drives customer orders through the gateway from several simulated terminals at a chosen rate and prints
+// confirmation latency, confirmed orders per second, peak memory per process, and, in the same run and on the same
+// PostgreSQL, the latency and rate of a bare single-row commit: the reference the order figures are compared with.
+//
+//   dotnet run -c Release --project tests/OmniChannel.OrderBenchmark -- [--terminals 4] [--rate 100] [--seconds 20]
+//
+// It starts its own platform (AppHost, dynamic ports) on the test-profile servers of deploy/local/infra.sh, so a
+// developer's data is left alone; ConnectionStrings__postgres / __rabbitmq select other servers.
+var options = BenchmarkOptions.Parse(args);
+Console.WriteLine($"OmniChannel order benchmark: {options.Terminals} terminals, {options.Rate} orders/s for {options.Seconds} s");
+
+await using var platform = await Platform.StartAsync();
+var orders = new OrderDriver(platform.Gateway);
+var sku = await orders.PrepareProductAsync();
+await orders.RunAsync(sku, options.Terminals, rate: 20, seconds: 2, record: false); // warm-up: JIT, pools, queues
+
+var started = Stopwatch.GetTimestamp();
+var load = await orders.RunAsync(sku, options.Terminals, options.Rate, options.Seconds, record: true);
+var confirmed = await orders.WaitForConfirmationsAsync(platform.Postgres, load.ConfirmationNumbers, started, TimeSpan.FromSeconds(options.Seconds * 4 + 60));
+var memory = platform.PeakMemoryByProcess();
+var bareSequential = await BareCommits.MeasureAsync(platform.Postgres, connections: 1, TimeSpan.FromSeconds(5));
+var bareConcurrent = await BareCommits.MeasureAsync(platform.Postgres, connections: options.Terminals, TimeSpan.FromSeconds(5));
+
+Report.Print(options, load, confirmed, memory, bareSequential, bareConcurrent);
