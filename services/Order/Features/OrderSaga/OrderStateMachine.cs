@@ -74,5 +74,5 @@ public sealed class OrderStateMachine : MassTransitStateMachine<OrderState>
         SetCompletedWhenFinalized();
     }
 
-    private static OrderSteps Steps(ConsumeContext context) => context.GetServiceOrCreateInstance<OrderSteps>();
+    private static IOrderSteps Steps(ConsumeContext context) => context.GetServiceOrCreateInstance<IOrderSteps>();
 }

@@ -9,11 +9,28 @@ using OmniChannel.Order.Orders;
 
 namespace OmniChannel.Order.Features.OrderSaga;
 
+/// <summary>What the order saga does beyond moving between states; an interface so its transitions are tested without I/O.</summary>
+public interface IOrderSteps
+{
+    /// <summary>Prices the order; sets the saga's deposit due, or its rejection when Pricing refuses the cart.</summary>
+    Task PriceAsync(OrderState saga, CancellationToken ct);
+
+    Task<ReserveStock> ReservationAsync(OrderState saga, CancellationToken ct);
+
+    Task<CaptureDeposit> DepositAsync(OrderState saga, CancellationToken ct);
+
+    Task ConfirmAsync(ConsumeContext context, OrderState saga);
+
+    void Reject(OrderState saga);
+
+    void Record(OrderState saga, params object[] events);
+}
+
 /// <summary>
 /// The order saga's I/O, at the edge: reads the order from its stream, asks Pricing over gRPC, appends the order's
 /// events to the message's session (so they commit with the saga's state), and builds the messages the saga sends.
 /// </summary>
-public sealed class OrderSteps(IDocumentSession session, PricingService.PricingServiceClient pricing, TimeProvider clock)
+public sealed class OrderSteps(IDocumentSession session, PricingService.PricingServiceClient pricing, TimeProvider clock) : IOrderSteps
 {
     public async Task PriceAsync(OrderState saga, CancellationToken ct)
     {
