@@ -3,6 +3,8 @@ namespace OmniChannel.Contracts.Payment;
 /// <summary>
 /// ORD-3: take the deposit from the card token now (authorize and capture through the card-present connector).
 /// Answered by <see cref="DepositCaptured"/> or <see cref="DepositDeclined"/>. Idempotent per OrderId.
+/// PAY-5 single swipe: with <see cref="BalanceToAuthorize"/>, the same swipe also authorizes the rest of the order for
+/// capture at pickup or invoicing (a 100 % deposit sends 0 and leaves nothing authorized).
 /// </summary>
 public sealed record CaptureDeposit
 {
@@ -14,6 +16,9 @@ public sealed record CaptureDeposit
     public required string CardToken { get; init; }
     public required decimal Amount { get; init; }
     public required string Currency { get; init; }
+
+    /// <summary>What the order costs beyond the deposit, to authorize with the same swipe (PAY-5). Optional: none when absent.</summary>
+    public decimal? BalanceToAuthorize { get; init; }
 }
 
 public sealed record DepositCaptured
@@ -22,6 +27,20 @@ public sealed record DepositCaptured
     public required decimal Amount { get; init; }
     public required string AuthorizationToken { get; init; }
     public required string CaptureToken { get; init; }
+
+    /// <summary>The deposit's tender line in the order's payments (GET /api/payments/orders/{orderId}).</summary>
+    public int? TenderLineId { get; init; }
+
+    /// <summary>What the swipe left authorized for the fulfillment (PAY-5); 0 after a 100 % deposit.</summary>
+    public decimal? AuthorizedBalance { get; init; }
+
+    public DateTimeOffset? AuthorizationExpiresAt { get; init; }
+
+    /// <summary>
+    /// PAY-7: the card cannot give a recurring token, so only the deposit was taken; the balance needs a second card
+    /// (POST /api/payments/orders/{orderId}/tenders), and a second such card is refused.
+    /// </summary>
+    public bool? SecondCardRequired { get; init; }
 }
 
 public sealed record DepositDeclined

@@ -1,25 +1,52 @@
+using Npgsql;
 using OmniChannel.PaymentToken;
+using OmniChannel.PaymentToken.Connectors;
+using OmniChannel.PaymentToken.Features.Cancellation;
+using OmniChannel.PaymentToken.Features.Captures;
 using OmniChannel.PaymentToken.Features.Deposits;
+using OmniChannel.PaymentToken.Features.Ledger;
+using OmniChannel.PaymentToken.Features.PaymentMethods;
+using OmniChannel.PaymentToken.Features.Recovery;
+using OmniChannel.PaymentToken.Features.Refunds;
+using OmniChannel.PaymentToken.Features.Tenders;
 using OmniChannel.PaymentToken.Features.TenderTypes;
+using OmniChannel.PaymentToken.Features.Voids;
+using OmniChannel.PaymentToken.Processor;
 using OmniChannel.ServiceDefaults.Messaging;
 using OmniChannel.ServiceDefaults.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddMartenStore("payment", options =>
-{
-    options.Schema.For<TenderType>().Identity(t => t.TenderTypeId);
-    options.Schema.For<DepositPayment>();
-});
+builder.AddMartenStore("payment", PaymentStore.Configure);
 builder.AddMessaging("payment", bus =>
 {
     bus.AddConsumer<CaptureDepositConsumer>();
     bus.AddConsumer<RefundDepositConsumer>();
+    bus.AddConsumer<CaptureFulfillmentPaymentConsumer>();
+    bus.AddConsumer<SettleCancelledOrderPaymentsConsumer>();
 });
 builder.AddSampleData<PaymentSampleData>("payment-sample-data-v1", PaymentSampleData.Load);
+
+// The processor emulator stands in for the acquirer, in process, on a connection pool and a schema of its own.
+builder.Services.AddSingleton(builder.Configuration.GetSection("Payments:Processor").Get<ProcessorOptions>() ?? new ProcessorOptions());
+builder.Services.AddSingleton<IProcessorStore>(_ => new PostgresProcessorStore(
+    new NpgsqlDataSourceBuilder(builder.Configuration.GetConnectionString("postgres")) { Name = "processor-emulator" }.Build()));
+builder.Services.AddSingleton<ProcessorEmulator>();
+builder.Services.AddSingleton<IConnectors, EmulatorConnectors>();
+builder.Services.AddSingleton(builder.Configuration.GetSection("Payments:Recovery").Get<RecoveryOptions>() ?? new RecoveryOptions());
+builder.Services.AddHostedService<PendingCallRecovery>();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapTenderTypes();
 app.MapDeposits();
+app.MapLedger();
+app.MapReconciliation();
+app.MapPaymentMethods();
+app.MapAddTender();
+app.MapCaptures();
+app.MapRefunds();
+app.MapVoids();
+app.MapCancellation();
+app.MapProcessorEmulator();
 app.Run();

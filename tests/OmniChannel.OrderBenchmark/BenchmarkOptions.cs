@@ -1,6 +1,6 @@
 namespace OmniChannel.OrderBenchmark;
 
-public sealed record BenchmarkOptions(int Terminals, double Rate, int Seconds)
+public sealed record BenchmarkOptions(int Terminals, double Rate, int Seconds, int Skus)
 {
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -8,6 +8,7 @@ public sealed record BenchmarkOptions(int Terminals, double Rate, int Seconds)
         return new BenchmarkOptions(
             int.Parse(Value("--terminals") ?? "4"),
             double.Parse(Value("--rate") ?? "100", System.Globalization.CultureInfo.InvariantCulture),
-            int.Parse(Value("--seconds") ?? "20"));
+            int.Parse(Value("--seconds") ?? "20"),
+            int.Parse(Value("--skus") ?? "20"));
     }
 }

@@ -14,6 +14,15 @@ public sealed record ConfirmedResult(int Confirmed, int Rejected, int Unfinished
 /// <summary>Simulated store terminals: each posts orders at its share of the rate (open loop), as a register would.</summary>
 public sealed class OrderDriver(HttpClient gateway)
 {
+    /// <summary>A store's assortment for the run: every order takes one of these, round robin (a store sells many SKUs).</summary>
+    public async Task<IReadOnlyList<string>> PrepareProductsAsync(int count)
+    {
+        var skus = new List<string>();
+        for (var i = 0; i < count; i++)
+            skus.Add(await PrepareProductAsync());
+        return skus;
+    }
+
     public async Task<string> PrepareProductAsync()
     {
         var sku = $"B{Random.Shared.Next(100000, 999999)}";
@@ -34,7 +43,7 @@ public sealed class OrderDriver(HttpClient gateway)
         return sku;
     }
 
-    public async Task<LoadResult> RunAsync(string sku, int terminals, double rate, int seconds, bool record)
+    public async Task<LoadResult> RunAsync(IReadOnlyList<string> skus, int terminals, double rate, int seconds, bool record)
     {
         var latencies = new ConcurrentBag<double>();
         var numbers = new ConcurrentBag<string>();
@@ -52,7 +61,7 @@ public sealed class OrderDriver(HttpClient gateway)
                 var due = TimeSpan.FromSeconds(i / perTerminal);
                 if (due > clock.Elapsed)
                     await Task.Delay(due - clock.Elapsed); // pacing, not a wait for a result
-                inFlight.Add(PostOneAsync(terminal, sku, latencies, numbers, () => Interlocked.Increment(ref errors)));
+                inFlight.Add(PostOneAsync(terminal, skus[(i * terminals + terminal) % skus.Count], latencies, numbers, () => Interlocked.Increment(ref errors)));
             }
             await Task.WhenAll(inFlight);
         }));

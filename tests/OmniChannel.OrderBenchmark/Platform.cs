@@ -28,7 +28,7 @@ public sealed class Platform : IAsyncDisposable
     public static async Task<Platform> StartAsync()
     {
         var root = FindRoot();
-        var configuration = Path.GetFileName(Path.GetDirectoryName(AppContext.BaseDirectory.TrimEnd('/'))!); // debug | release
+        var configuration = Path.GetFileName(AppContext.BaseDirectory.TrimEnd('/')); // artifacts/bin/<project>/<debug or release>
         var dll = Path.Combine(root, "artifacts", "bin", "OmniChannel.AppHost", configuration, "OmniChannel.AppHost.dll");
         var stateFile = Path.Combine(Path.GetTempPath(), $"omnichannel-benchmark-{Guid.NewGuid():N}.json");
         var start = new ProcessStartInfo("dotnet", [dll, "--ports", "dynamic", "--state-file", stateFile])

@@ -5,23 +5,25 @@ using OmniChannel.OrderBenchmark;
 // confirmation latency, confirmed orders per second, peak memory per process, and, in the same run and on the same
 // PostgreSQL, the latency and rate of a bare single-row commit: the reference the order figures are compared with.
 //
-//   dotnet run -c Release --project tests/OmniChannel.OrderBenchmark -- [--terminals 4] [--rate 100] [--seconds 20]
+//   dotnet run -c Release --project tests/OmniChannel.OrderBenchmark -- [--terminals 4] [--rate 100] [--seconds 20] [--skus 20]
 //
 // It starts its own platform (AppHost, dynamic ports) on the test-profile servers of deploy/local/infra.sh, so a
 // developer's data is left alone; ConnectionStrings__postgres / __rabbitmq select other servers.
 var options = BenchmarkOptions.Parse(args);
-Console.WriteLine($"OmniChannel order benchmark: {options.Terminals} terminals, {options.Rate} orders/s for {options.Seconds} s");
+Console.WriteLine($"OmniChannel order benchmark: {options.Terminals} terminals, {options.Rate} orders/s for {options.Seconds} s, {options.Skus} SKUs");
 
 await using var platform = await Platform.StartAsync();
 var orders = new OrderDriver(platform.Gateway);
-var sku = await orders.PrepareProductAsync();
-await orders.RunAsync(sku, options.Terminals, rate: 20, seconds: 2, record: false); // warm-up: JIT, pools, queues
+var skus = await orders.PrepareProductsAsync(options.Skus);
+await orders.RunAsync(skus, options.Terminals, rate: 20, seconds: 2, record: false); // warm-up: JIT, pools, queues
 
+// The reference runs beside the load, one commit at a time on its own connection: same server, same moment.
 var started = Stopwatch.GetTimestamp();
-var load = await orders.RunAsync(sku, options.Terminals, options.Rate, options.Seconds, record: true);
+var bareDuringLoad = BareCommits.MeasureAsync(platform.Postgres, connections: 1, TimeSpan.FromSeconds(options.Seconds));
+var load = await orders.RunAsync(skus, options.Terminals, options.Rate, options.Seconds, record: true);
+var bare = await bareDuringLoad;
 var confirmed = await orders.WaitForConfirmationsAsync(platform.Postgres, load.ConfirmationNumbers, started, TimeSpan.FromSeconds(options.Seconds * 4 + 60));
 var memory = platform.PeakMemoryByProcess();
-var bareSequential = await BareCommits.MeasureAsync(platform.Postgres, connections: 1, TimeSpan.FromSeconds(5));
-var bareConcurrent = await BareCommits.MeasureAsync(platform.Postgres, connections: options.Terminals, TimeSpan.FromSeconds(5));
+var bareIdle = await BareCommits.MeasureAsync(platform.Postgres, connections: 1, TimeSpan.FromSeconds(5));
 
-Report.Print(options, load, confirmed, memory, bareSequential, bareConcurrent);
+Report.Print(options, load, confirmed, memory, bare, bareIdle);

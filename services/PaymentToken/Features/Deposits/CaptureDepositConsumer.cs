@@ -1,33 +1,52 @@
 using Marten;
 using MassTransit;
 using OmniChannel.Contracts.Payment;
+using OmniChannel.PaymentToken.Connectors;
+using OmniChannel.PaymentToken.Features.Tenders;
+using OmniChannel.PaymentToken.Features.TenderTypes;
+using OmniChannel.PaymentToken.Payments;
 
 namespace OmniChannel.PaymentToken.Features.Deposits;
 
-/// <summary>ORD-3: takes an order's deposit through the connector, once per order, and answers captured or declined.</summary>
-public sealed class CaptureDepositConsumer(IDocumentSession session, TimeProvider clock) : IConsumer<CaptureDeposit>
+/// <summary>
+/// ORD-3, PAY-5, PAY-7: takes an order's deposit at the store terminal through the card present connector, once per
+/// order, as the first tender line of the order's payments: one swipe authorizes the deposit and the balance and
+/// captures the deposit. Answers captured or declined; a redelivery answers the same from the stream.
+/// </summary>
+public sealed class CaptureDepositConsumer(IDocumentSession session, IConnectors connectors, TimeProvider clock) : IConsumer<CaptureDeposit>
 {
     public async Task Consume(ConsumeContext<CaptureDeposit> context)
     {
-        var request = context.Message;
-        var payment = await session.LoadAsync<DepositPayment>(request.OrderId, context.CancellationToken);
-        if (payment is null)
+        var (request, ct) = (context.Message, context.CancellationToken);
+        var journal = new TransactionalPaymentJournal(session);
+        var payments = await journal.LoadAsync(request.OrderId, ct);
+        if (payments is null || payments.Completed(DepositView.RequestKey) is null)
         {
-            var answer = TestCardConnector.AuthorizeAndCapture(request.OrderId, request.CardToken, request.Amount);
-            payment = new DepositPayment(request.OrderId, request.ConfirmationNumber, request.StoreId, request.TenderTypeId,
-                request.CardTypeId, TestCardConnector.ConnectorId, request.CardToken, request.Amount, request.Currency,
-                answer.Approved ? DepositStatus.Captured : DepositStatus.Declined, answer.AuthorizationToken, answer.CaptureToken,
-                answer.DeclineCode, answer.DeclineReason, 0m, clock.GetUtcNow());
-            session.Insert(payment);
-            await session.SaveChangesAsync(context.CancellationToken);
+            var (tender, decision) = await DecideAsync(request, ct);
+            payments = await new PaymentEngine(journal, connectors, clock).RunAsync(request.OrderId, request.ConfirmationNumber,
+                (s, now) => TenderPlan.Next(s, tender, decision, DepositView.RequestKey, DepositView.RequestKey, now), ct);
+            await session.SaveChangesAsync(ct);
         }
 
-        if (payment.Status == DepositStatus.Declined)
-            await context.Publish(new DepositDeclined { OrderId = payment.Id, Code = payment.DeclineCode!, Reason = payment.DeclineReason! });
+        var deposit = DepositView.Of(payments)!;
+        if (deposit.Status == DepositStatus.Declined)
+            await context.Publish(new DepositDeclined { OrderId = request.OrderId, Code = deposit.DeclineCode!, Reason = deposit.DeclineReason! });
         else
             await context.Publish(new DepositCaptured
             {
-                OrderId = payment.Id, Amount = payment.Amount, AuthorizationToken = payment.AuthorizationToken!, CaptureToken = payment.CaptureToken!,
+                OrderId = request.OrderId, Amount = deposit.Amount, AuthorizationToken = deposit.AuthorizationToken!, CaptureToken = deposit.CaptureToken!,
+                TenderLineId = deposit.TenderLineId, AuthorizedBalance = deposit.OpenAuthorization, AuthorizationExpiresAt = deposit.AuthorizationExpiresAt,
+                SecondCardRequired = !deposit.RecurringToken && request.BalanceToAuthorize > 0,
             });
+    }
+
+    private async Task<(NewTender, TenderDecision)> DecideAsync(CaptureDeposit request, CancellationToken ct)
+    {
+        var (tender, refusal) = DepositTender.From(request, await session.LoadAsync<TenderType>(request.TenderTypeId, ct));
+        if (refusal is not null)
+            return (tender, TenderDecision.Refuse(refusal.Code, refusal.Reason));
+        var card = tender.Tender;
+        var verification = await connectors.For(card.ConnectorId, card.MerchantId, card.CardPresent).VerifyAsync(card.CardToken, ct);
+        return (tender, TenderRules.Decide(tender, verification));
     }
 }

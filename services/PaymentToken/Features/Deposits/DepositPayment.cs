@@ -3,8 +3,8 @@ namespace OmniChannel.PaymentToken.Features.Deposits;
 public enum DepositStatus { Captured, Declined, Refunded }
 
 /// <summary>
-/// An order's deposit as the processor answered it: one per order, so a redelivered request neither charges twice
-/// nor forgets a decline. Tokens only: no card number reaches this service (PAY-12).
+/// How deposits were kept before the order's payment stream (one document per order). Still read by
+/// GET .../deposit for deposits taken before the migration; never written.
 /// </summary>
 public sealed record DepositPayment(
     Guid Id,

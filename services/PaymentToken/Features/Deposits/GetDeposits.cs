@@ -1,4 +1,5 @@
 using Marten;
+using OmniChannel.PaymentToken.Payments;
 using OmniChannel.ServiceDefaults.Http;
 
 namespace OmniChannel.PaymentToken.Features.Deposits;
@@ -8,14 +9,15 @@ public static class GetDeposits
     public static IEndpointRouteBuilder MapDeposits(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/payments/orders/{orderId:guid}/deposit", async Task<IResult> (IQuerySession session, Guid orderId, CancellationToken ct) =>
-                await session.LoadAsync<DepositPayment>(orderId, ct) is { } payment
-                    ? TypedResults.Ok(payment with { CardToken = Mask(payment.CardToken) })
-                    : ProblemCodes.NotFound("deposit.not_found", $"No deposit for order {orderId}."))
+            {
+                if (await session.LoadAsync<OrderPayments>(orderId, ct) is { } payments && DepositView.Of(payments) is { } deposit)
+                    return TypedResults.Ok(deposit with { CardToken = PaymentHttp.Mask(deposit.CardToken) });
+                return await session.LoadAsync<DepositPayment>(orderId, ct) is { } legacy
+                    ? TypedResults.Ok(legacy with { CardToken = PaymentHttp.Mask(legacy.CardToken) })
+                    : ProblemCodes.NotFound("deposit.not_found", $"No deposit for order {orderId}.");
+            })
             .WithTags("Deposits")
-            .WithSummary("The deposit of an order: amount, status, authorization and capture tokens.");
+            .WithSummary("The deposit of an order: amount, status, authorization and capture tokens, what the swipe left authorized.");
         return app;
     }
-
-    /// <summary>Card tokens are merchant secrets too: show only their last four characters.</summary>
-    private static string Mask(string token) => token.Length <= 4 ? "****" : $"****{token[^4..]}";
 }

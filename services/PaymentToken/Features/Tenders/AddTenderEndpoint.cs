@@ -1,0 +1,59 @@
+using Marten;
+using OmniChannel.PaymentToken.Connectors;
+using OmniChannel.PaymentToken.Features.TenderTypes;
+using OmniChannel.PaymentToken.Payments;
+using OmniChannel.ServiceDefaults.Http;
+
+namespace OmniChannel.PaymentToken.Features.Tenders;
+
+public sealed record TenderAdded(Guid OrderId, int TenderLineId, decimal AuthorizedAmount, decimal CapturedAmount, decimal OpenAuthorization,
+    string AuthorizationToken, DateTimeOffset AuthorizationExpiresAt, string? CaptureToken, bool RecurringToken, bool SecondCardRequired,
+    string CardToken, LedgerTotals Totals);
+
+/// <summary>POST a new card tender to an order: verified, authorized, and captured in part or in full (PAY-1, PAY-2, PAY-4, PAY-5, PAY-7, PAY-8).</summary>
+public static class AddTenderEndpoint
+{
+    public static IEndpointRouteBuilder MapAddTender(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/payments/orders/{orderId:guid}/tenders", Handle)
+            .WithTags("Payments")
+            .WithSummary("Adds a card tender: authorize an amount and capture part of it now. Idempotent per Idempotency-Key.");
+        return app;
+    }
+
+    private static async Task<IResult> Handle(Guid orderId, AddTenderRequest request, HttpRequest http, IDocumentSession session,
+        IConnectors connectors, TimeProvider clock, CancellationToken ct)
+    {
+        var (key, problem) = PaymentHttp.IdempotencyKey(http);
+        if (problem is not null)
+            return problem;
+        var tenderType = request.TenderTypeId is null ? null : await session.LoadAsync<TenderType>(request.TenderTypeId, ct);
+        var (tender, refusal) = request.Validate(tenderType);
+        if (refusal is not null)
+            return ProblemCodes.BadRequest(refusal.Code, refusal.Reason);
+
+        var fingerprint = PaymentHttp.Fingerprint(request);
+        if (PaymentHttp.Replay(await session.LoadAsync<OrderPayments>(orderId, ct), key!, fingerprint, (p, done) => Respond(p, done, tender!)) is { } replay)
+            return replay;
+
+        var card = tender!.Tender;
+        var verification = await connectors.For(card.ConnectorId, card.MerchantId, card.CardPresent).VerifyAsync(card.CardToken, ct);
+        var decision = TenderRules.Decide(tender, verification);
+        var payments = await PaymentHttp.Engine(session, connectors, clock)
+            .RunAsync(orderId, request.ConfirmationNumber, (s, now) => TenderPlan.Next(s, tender, decision, key!, fingerprint, now), ct);
+        return Respond(payments, payments.Completed(key!)!, tender);
+    }
+
+    private static IResult Respond(OrderPayments payments, RequestCompleted done, NewTender tender)
+    {
+        var line = payments.Tenders.FirstOrDefault(t => t.RequestKey == done.RequestKey);
+        if (line is null || done.Code is not null)
+            return ProblemCodes.Problem(StatusCodes.Status422UnprocessableEntity, done.Code ?? "tender.declined", done.Reason ?? "");
+        var first = line.Authorizations[0];
+        var captures = line.Captures.Where(c => c.RequestKey == done.RequestKey).ToList();
+        var secondCard = tender.Tender.Channel == Channel.Store && !line.RecurringToken && tender.Amount > tender.Capture;
+        return TypedResults.Created($"/api/payments/orders/{payments.Id}", new TenderAdded(payments.Id, line.Id, first.Amount,
+            captures.Sum(c => c.Amount), line.Current!.Open, first.Token, first.ExpiresAt, captures.LastOrDefault()?.Token, line.RecurringToken,
+            secondCard, PaymentHttp.Mask(line.Tender.CardToken), LedgerTotals.Of(payments)));
+    }
+}

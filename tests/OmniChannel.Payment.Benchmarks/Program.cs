@@ -1,0 +1,37 @@
+using OmniChannel.Payment.Benchmarks;
+
+// Authorizations + captures per second through the Payment-Token service: closed-loop terminals authorize an online
+// order (POST /api/payments/orders/{id}/tenders) and capture it at pickup (POST .../captures), each call journaled in
+// the order's event stream and answered by the processor emulator in PostgreSQL.
+//
+//   dotnet run -c Release --project tests/OmniChannel.Payment.Benchmarks -- [--terminals 8] [--seconds 20] [--via gateway|service]
+//
+// It starts its own platform (AppHost, dynamic ports) on the test-profile servers of deploy/local/infra.sh, so a
+// developer's data is left alone; ConnectionStrings__postgres / __rabbitmq select other servers.
+var terminals = Option("--terminals", 8);
+var seconds = Option("--seconds", 20);
+var via = args.SkipWhile(a => a != "--via").Skip(1).FirstOrDefault() ?? "gateway";
+
+await using var platform = await Platform.StartAsync();
+using var client = new HttpClient { BaseAddress = platform.Urls[via == "service" ? "payment" : "gateway"], Timeout = TimeSpan.FromSeconds(30) };
+Console.WriteLine($"Payment-Token benchmark: {terminals} terminals for {seconds} s through the {via} ({client.BaseAddress})");
+
+var load = new Terminals(client);
+await load.RunAsync(terminals, TimeSpan.FromSeconds(3)); // warm-up: JIT, pools, schema
+var samples = await load.RunAsync(terminals, TimeSpan.FromSeconds(seconds));
+
+var ok = samples.Where(s => s.Ok).ToList();
+Console.WriteLine($"{"operation",-14} {"count",7} {"per s",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"failed",7}");
+foreach (var group in samples.GroupBy(s => s.Operation))
+{
+    var times = group.Where(s => s.Ok).Select(s => s.Milliseconds).Order().ToArray();
+    Console.WriteLine($"{group.Key,-14} {times.Length,7} {times.Length / (double)seconds,8:0.0} {Percentile(times, 0.50),8:0.0} " +
+                      $"{Percentile(times, 0.95),8:0.0} {Percentile(times, 0.99),8:0.0} {group.Count(s => !s.Ok),7}");
+}
+Console.WriteLine($"authorizations+captures per second: {ok.Count / (double)seconds:0.0}");
+return samples.Any(s => !s.Ok) ? 1 : 0;
+
+int Option(string name, int fallback) =>
+    args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } value && int.TryParse(value, out var parsed) ? parsed : fallback;
+
+static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];

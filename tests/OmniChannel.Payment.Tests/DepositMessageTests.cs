@@ -1,0 +1,104 @@
+using OmniChannel.Contracts.Payment;
+using OmniChannel.Payment.Tests.Infrastructure;
+using OmniChannel.PaymentToken.Features.Deposits;
+using OmniChannel.PaymentToken.Features.Tenders;
+
+namespace OmniChannel.Payment.Tests;
+
+/// <summary>The Order saga's CaptureDeposit as CaptureDepositConsumer handles it: the same rules, plan and emulator, without the bus.</summary>
+public class DepositMessageTests
+{
+    private readonly Shop shop = new();
+    private readonly Guid order = Guid.NewGuid();
+
+    private CaptureDeposit Deposit(string cardToken, decimal amount, decimal? balance = null) => new()
+    {
+        OrderId = order, ConfirmationNumber = "HOU-TEST-0001", StoreId = "HOUSTON", TenderTypeId = "CARD", CardTypeId = "VISA",
+        CardToken = cardToken, Amount = amount, Currency = "USD", BalanceToAuthorize = balance,
+    };
+
+    private async Task<DepositView> TakeAsync(CaptureDeposit request, IPaymentJournal? journal = null)
+    {
+        var (tender, refusal) = DepositTender.From(request, Shop.Card);
+        var decision = refusal is not null
+            ? TenderDecision.Refuse(refusal.Code, refusal.Reason)
+            : TenderRules.Decide(tender, await shop.Connectors.For(tender.Tender.ConnectorId, tender.Tender.MerchantId, true)
+                .VerifyAsync(tender.Tender.CardToken, default));
+        var engine = journal is null ? shop.Engine : new PaymentEngine(journal, shop.Connectors, shop.Clock);
+        var payments = await engine.RunAsync(order, request.ConfirmationNumber,
+            (s, now) => TenderPlan.Next(s, tender, decision, DepositView.RequestKey, DepositView.RequestKey, now), default);
+        return DepositView.Of(payments)!;
+    }
+
+    [Fact]
+    public async Task ORD3_a_deposit_without_balance_is_captured_as_before_through_the_card_present_connector()
+    {
+        var deposit = await TakeAsync(Deposit("tok_visa_ok", 30.00m));
+
+        Assert.Equal((DepositStatus.Captured, 30.00m, 0m, "TestConnector.CardPresent"),
+            (deposit.Status, deposit.Amount, deposit.OpenAuthorization, deposit.ConnectorId));
+        Assert.NotNull(deposit.CaptureToken);
+    }
+
+    [Fact]
+    public async Task PAY5_the_deposit_swipe_authorizes_the_balance_for_pickup_and_invoicing()
+    {
+        var deposit = await TakeAsync(Deposit("tok_visa_ok", 30.00m, balance: 120.00m));
+
+        Assert.Equal((30.00m, 150.00m, 120.00m), (deposit.Amount, deposit.AuthorizedAmount, deposit.OpenAuthorization));
+        var pickup = await shop.CaptureAsync(order, "pickup", 120.00m);
+        Assert.Equal(0m, pickup.BalanceDue);
+        await shop.AssertReconcilesAsync(order);
+    }
+
+    [Fact]
+    public async Task PAY7_a_deposit_card_without_recurring_token_takes_the_deposit_only()
+    {
+        var deposit = await TakeAsync(Deposit("tok_norecur_visa", 30.00m, balance: 120.00m));
+
+        Assert.Equal((DepositStatus.Captured, 30.00m, 0m, false), (deposit.Status, deposit.AuthorizedAmount, deposit.OpenAuthorization, deposit.RecurringToken));
+    }
+
+    [Theory]
+    [InlineData("decline_insufficient_funds", 30.00, "card.declined")]
+    [InlineData("decline_do_not_honor", 30.00, "card.declined")]
+    [InlineData("tok_visa_ok", 0, "amount.invalid")]
+    [InlineData("tok_capfail_visa", 30.00, "capture.failed")]
+    public async Task ORD3_a_refused_deposit_is_declined_with_a_code_and_no_capture_token_and_holds_no_money(string token, decimal amount, string code)
+    {
+        var deposit = await TakeAsync(Deposit(token, amount, balance: 50.00m));
+
+        Assert.Equal((DepositStatus.Declined, code), (deposit.Status, deposit.DeclineCode));
+        Assert.Null(deposit.CaptureToken);
+        Assert.Equal(0m, LedgerTotals.Of(shop.Payments(order)).OpenAuthorizations);
+        await shop.AssertReconcilesAsync(order);
+    }
+
+    [Fact]
+    public async Task A_redelivered_deposit_asks_the_processor_nothing_and_answers_the_same()
+    {
+        var first = await TakeAsync(Deposit("tok_visa_ok", 30.00m, 70.00m));
+        var operations = shop.Store.OperationsRun;
+
+        var again = await TakeAsync(Deposit("tok_visa_ok", 30.00m, 70.00m));
+
+        Assert.Equal(first, again);
+        Assert.Equal(operations, shop.Store.OperationsRun);
+    }
+
+    [Fact]
+    public async Task A_deposit_redelivered_after_a_crash_captures_once_even_if_a_tender_was_added_meanwhile()
+    {
+        var request = Deposit("tok_visa_ok", 30.00m, balance: 70.00m);
+        await TakeAsync(request, shop.Journal.BeginTransaction()); // the processor answered; the service died before the commit
+
+        await shop.AddTenderAsync(order, "other-card", Shop.Tender("store", "tok_mc_ok", 10.00m, cardType: "MC")); // takes line 1
+        var transaction = shop.Journal.BeginTransaction();
+        var redelivered = await TakeAsync(request, transaction);
+        transaction.Commit(order);
+
+        Assert.Equal((DepositStatus.Captured, 2, 30.00m), (redelivered.Status, redelivered.TenderLineId, redelivered.Amount));
+        Assert.Equal(30.00m, LedgerTotals.Of(shop.Payments(order)).Captured);
+        await shop.AssertReconcilesAsync(order); // the processor captured 30 once, under the deposit's keys
+    }
+}
