@@ -1,4 +1,8 @@
 using OmniChannel.Pricing;
+using OmniChannel.Pricing.Features.Carts;
+using OmniChannel.Pricing.Features.Discounts;
+using OmniChannel.Pricing.Features.Grpc;
+using OmniChannel.Pricing.Features.MasterData;
 using OmniChannel.Pricing.Features.PriceCheck;
 using OmniChannel.Pricing.Features.Products;
 using OmniChannel.ServiceDefaults.Messaging;
@@ -9,8 +13,25 @@ builder.AddServiceDefaults();
 builder.AddMartenStore("pricing", PricingStore.Configure);
 builder.AddMessaging("pricing", bus => bus.AddConsumer<ProductRegisteredConsumer>());
 builder.AddSampleData<PricingSampleData>("pricing-sample-data-v1", PricingSampleData.Load);
+builder.AddSampleData<PricingMasterDataSample>(PricingMasterDataSample.Version, PricingMasterDataSample.Load);
+
+builder.Services.AddSingleton<PriceBookProvider>();
+builder.Services.AddScoped<CartPricer>();
+// gRPC for the Order service; under AppHost it has an HTTP/2-only endpoint of its own (Kestrel:Endpoints:grpc).
+builder.Services.AddGrpc();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapPriceCheck();
+app.MapPriceCart();
+app.MapPriceOverride();
+app.MapLineDiscount();
+app.MapTotalDiscount();
+app.MapSystemDiscounts();
+app.MapCoupons();
+app.MapPriceLocks();
+app.MapAllDiscounts();
+app.MapAvailableDiscounts();
+app.MapDiscountDefinitions();
+app.MapGrpcService<PricingGrpcService>();
 app.Run();

@@ -1,10 +1,14 @@
 using Marten;
+using OmniChannel.Pricing.Engine;
+using OmniChannel.Pricing.Features.MasterData;
 using OmniChannel.Pricing.Features.Products;
 using OmniChannel.ServiceDefaults.Http;
 
 namespace OmniChannel.Pricing.Features.PriceCheck;
 
-public sealed record PriceCheckResult(string Sku, string Name, string StoreId, string PriceGroup, decimal Price, string Currency, string Source);
+/// <summary><see cref="Source"/> is BasePrice or TradeAgreement; for a trade agreement, its id and price group.</summary>
+public sealed record PriceCheckResult(string Sku, string Name, string StoreId, string PriceGroup, decimal Price, string Currency, string Source,
+    string? TradeAgreementId = null, string? TradeAgreementPriceGroup = null);
 
 /// <summary>PRC-1: the configured price of a product in a store.</summary>
 public static class PriceCheck
@@ -13,19 +17,24 @@ public static class PriceCheck
     {
         app.MapGet("/api/pricing/stores/{storeId}/prices/{sku}", Handle)
             .WithTags("Price check")
-            .WithSummary("PRC-1: the price of a product in a store.");
+            .WithSummary("PRC-1: the price of a product in a store (trade agreements of its price groups, validity dates); " +
+                         "customerId adds the customer's affiliation and loyalty price groups.");
         return app;
     }
 
-    private static async Task<IResult> Handle(IQuerySession session, string storeId, string sku, CancellationToken ct)
+    private static async Task<IResult> Handle(string storeId, string sku, string? customerId, IQuerySession session,
+        PriceBookProvider books, TimeProvider clock, CancellationToken ct)
     {
-        if (await session.LoadAsync<StorePricing>(storeId, ct) is not { } store)
+        var book = await books.CurrentAsync(ct);
+        if (book.FindStore(storeId) is not { } store)
             return ProblemCodes.NotFound("store.not_found", $"No store '{storeId}'.");
         if (await session.LoadAsync<ProductPrice>(sku, ct) is not { } product)
             return ProblemCodes.NotFound("product.not_found", $"No price for SKU '{sku}'.");
 
-        // Trade agreements per price group come with the pricing engine (PRC-*); until then the base price applies.
-        return TypedResults.Ok(new PriceCheckResult(product.Sku, product.Name, store.StoreId, store.PriceGroup,
-            product.BasePrice, product.Currency, Source: "BasePrice"));
+        var (price, source) = PriceResolution.Resolve(
+            new Engine.Model.Product(product.Sku, product.Name, product.BasePrice, product.Currency, product.PriceOverrideAllowed, product.Discountable),
+            book.CartGroups(store.Id, customerId), book, store.Currency, clock.GetUtcNow());
+        return TypedResults.Ok(new PriceCheckResult(product.Sku, product.Name, store.Id, store.PriceGroup, price, product.Currency,
+            source.Kind.ToString(), source.TradeAgreementId, source.PriceGroup));
     }
 }

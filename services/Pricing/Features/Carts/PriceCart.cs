@@ -1,0 +1,23 @@
+using OmniChannel.Pricing.Engine.Model;
+
+namespace OmniChannel.Pricing.Features.Carts;
+
+/// <summary>Prices a whole cart as the terminal holds it: prices, system discounts, coupons, manual discounts, locks.</summary>
+public static class PriceCart
+{
+    public static IEndpointRouteBuilder MapPriceCart(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/pricing/carts/price", Handle)
+            .WithTags("Carts")
+            .WithSummary("Prices a cart (stateless: send the whole cart). Every line explains its price and discounts.");
+        return app;
+    }
+
+    private static async Task<IResult> Handle(Cart? cart, CartPricer pricer, CancellationToken ct)
+    {
+        if (cart is null)
+            return Refusals.NoCart.ToProblem();
+        var priced = await pricer.PriceAsync(cart, ct);
+        return priced.Refusal is { } refusal ? refusal.ToProblem() : TypedResults.Ok(PricedCartView.From(priced.Value!));
+    }
+}

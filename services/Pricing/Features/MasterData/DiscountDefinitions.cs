@@ -1,0 +1,63 @@
+using Marten;
+using OmniChannel.Pricing.Engine;
+using OmniChannel.Pricing.Engine.Model;
+using OmniChannel.Pricing.Features.Carts;
+using OmniChannel.ServiceDefaults.Http;
+
+namespace OmniChannel.Pricing.Features.MasterData;
+
+/// <summary>
+/// Discount definitions and loyalty programs, read and written by id (PUT is idempotent). Writes are checked by the
+/// same rules the engine uses, take effect on this instance at once and on others within the price book's max age.
+/// </summary>
+public static class DiscountDefinitions
+{
+    public static IEndpointRouteBuilder MapDiscountDefinitions(this IEndpointRouteBuilder app)
+    {
+        var discounts = app.MapGroup("/api/pricing/discounts").WithTags("Master data");
+        discounts.MapGet("/{id}", async (string id, IQuerySession session, CancellationToken ct) =>
+                await session.LoadAsync<Discount>(id, ct) is { } discount
+                    ? Results.Ok(discount)
+                    : ProblemCodes.NotFound("discount.not_found", $"No discount '{id}'."))
+            .WithSummary("A discount definition.");
+        discounts.MapPut("/{id}", async (string id, Discount discount, IDocumentSession session, PriceBookProvider books, CancellationToken ct) =>
+            {
+                if (discount.Id != id)
+                    return ProblemCodes.BadRequest("discount.id_mismatch", $"The body's id '{discount.Id}' is not '{id}'.");
+                if (DiscountRules.Validate(discount) is { } refusal)
+                    return refusal.ToProblem();
+                session.Store(discount);
+                await session.SaveChangesAsync(ct);
+                books.Invalidate();
+                return Results.Ok(discount);
+            })
+            .WithSummary("Creates or replaces a discount definition.");
+        discounts.MapDelete("/{id}", (string id, IDocumentSession session, PriceBookProvider books, CancellationToken ct) =>
+                Delete<Discount>(id, session, books, ct))
+            .WithSummary("Deletes a discount definition.");
+
+        var programs = app.MapGroup("/api/pricing/loyalty-programs").WithTags("Master data");
+        programs.MapPut("/{id}", async (string id, LoyaltyProgram program, IDocumentSession session, PriceBookProvider books, CancellationToken ct) =>
+            {
+                if (program.Id != id || string.IsNullOrWhiteSpace(program.PriceGroup))
+                    return ProblemCodes.BadRequest("loyalty_program.invalid", "A loyalty program needs its id (as in the URL) and a price group.");
+                session.Store(program with { CustomerIds = program.CustomerIds ?? [] });
+                await session.SaveChangesAsync(ct);
+                books.Invalidate();
+                return Results.Ok(program);
+            })
+            .WithSummary("Creates or replaces a loyalty program (its price group and members).");
+        programs.MapDelete("/{id}", (string id, IDocumentSession session, PriceBookProvider books, CancellationToken ct) =>
+                Delete<LoyaltyProgram>(id, session, books, ct))
+            .WithSummary("Deletes a loyalty program.");
+        return app;
+    }
+
+    private static async Task<IResult> Delete<T>(string id, IDocumentSession session, PriceBookProvider books, CancellationToken ct) where T : notnull
+    {
+        session.Delete<T>(id);
+        await session.SaveChangesAsync(ct);
+        books.Invalidate();
+        return Results.NoContent();
+    }
+}
