@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using OmniChannel.Benchmarking;
 using OmniChannel.OrderBenchmark;
 
 // Drives customer orders through the gateway from several simulated terminals at a chosen rate and prints

@@ -1,3 +1,4 @@
+using OmniChannel.Benchmarking;
 using OmniChannel.Payment.Benchmarks;
 
 // Authorizations + captures per second through the Payment-Token service: closed-loop terminals authorize an online

@@ -2,9 +2,12 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 
-namespace OmniChannel.OrderBenchmark;
+namespace OmniChannel.Benchmarking;
 
-/// <summary>The platform under load: the built AppHost on free ports, its state file read for URLs, PIDs and servers.</summary>
+/// <summary>
+/// The platform under load, shared by the benchmarks: the built AppHost on free ports (test-profile servers unless
+/// ConnectionStrings__* name others, so a developer's data is left alone), its state file read for URLs, PIDs and servers.
+/// </summary>
 public sealed class Platform : IAsyncDisposable
 {
     private readonly Process appHost;
@@ -15,11 +18,16 @@ public sealed class Platform : IAsyncDisposable
         this.appHost = appHost;
         this.stateFile = stateFile;
         Resources = state.GetProperty("resources").EnumerateArray().ToList();
+        Urls = Resources.Where(r => r.TryGetProperty("urls", out var urls) && urls.TryGetProperty("http", out _))
+            .ToDictionary(r => r.GetProperty("name").GetString()!, r => new Uri(r.GetProperty("urls").GetProperty("http").GetString()!));
         Gateway = new HttpClient { BaseAddress = new Uri(Url("gateway")), Timeout = TimeSpan.FromSeconds(30) };
         Postgres = Resources.Single(r => r.GetProperty("name").GetString() == "postgres").GetProperty("connectionString").GetString()!;
     }
 
     public IReadOnlyList<JsonElement> Resources { get; }
+
+    /// <summary>Each project's http endpoint, by resource name.</summary>
+    public IReadOnlyDictionary<string, Uri> Urls { get; }
 
     public HttpClient Gateway { get; }
 
