@@ -9,7 +9,9 @@ namespace OmniChannel.IntegrationTests.Infrastructure;
 /// The real PostgreSQL and RabbitMQ the tests run against, found in this order: servers named by
 /// ConnectionStrings__postgres / ConnectionStrings__rabbitmq; containers when a Docker engine is there; otherwise
 /// private servers started by deploy/local/infra.sh under its "test" profile (own ports and data, beside a
-/// developer's running platform). Each run gets a database of its own, dropped at the end.
+/// developer's running platform). Each run gets a database and a RabbitMQ virtual host of its own, dropped at the
+/// end. The test servers are left running: test assemblies run in parallel and share them, so none may stop them
+/// under another; `.ci/run` stops them after the whole run (`OMNI_INFRA_PROFILE=test deploy/local/infra.sh down`).
 /// </summary>
 public sealed class TestInfrastructure : IAsyncDisposable
 {
@@ -87,7 +89,6 @@ public sealed class TestInfrastructure : IAsyncDisposable
 
     private static async Task<TestInfrastructure> FromInfraScript()
     {
-        var wasRunning = (await InfraScript("status")).ExitCode == 0;
         var up = await InfraScript("up");
         if (up.ExitCode != 0)
             throw new InvalidOperationException($"deploy/local/infra.sh up failed ({up.ExitCode}):\n{up.Error}");
@@ -99,12 +100,7 @@ public sealed class TestInfrastructure : IAsyncDisposable
         await RabbitMqCtl("set_permissions", "-p", vhost, "guest", ".*", ".*", ".*");
         var rabbitMq = new UriBuilder(exports["ConnectionStrings__rabbitmq"]) { Path = "/" + vhost }.Uri.ToString();
         return new TestInfrastructure("infra.sh", exports["ConnectionStrings__postgres"], rabbitMq,
-            async () =>
-            {
-                await RabbitMqCtl("delete_vhost", vhost);
-                if (!wasRunning)
-                    await InfraScript("down");
-            });
+            () => RabbitMqCtl("delete_vhost", vhost));
     }
 
     /// <summary>Reads the <c>export NAME="value"</c> lines infra.sh prints on stdout.</summary>
