@@ -11,7 +11,6 @@ public static class PaymentStore
     public static void Configure(StoreOptions options)
     {
         options.Schema.For<TenderType>().Identity(t => t.TenderTypeId);
-        options.Schema.For<DepositPayment>(); // deposits taken before the payment streams, read only
 
         // Every order's payments are an event stream keyed by its OrderId, with the current state kept inline.
         options.Events.AddEventTypes(PaymentEvents.All);

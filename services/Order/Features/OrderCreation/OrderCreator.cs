@@ -26,7 +26,7 @@ public sealed class OrderCreator(TimeProvider clock)
         return created;
     }
 
-    /// <summary>Creates each transaction in its own commit; true for those this call created.</summary>
+    /// <summary>Creates each transaction in its own commit; returns how many this call created.</summary>
     public async Task<int> CreateEachAsync(IDocumentStore store, IReadOnlyList<TerminalTransaction> transactions, CreationPath path,
         CancellationToken ct)
     {

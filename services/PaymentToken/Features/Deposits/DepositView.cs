@@ -2,9 +2,11 @@ using OmniChannel.PaymentToken.Payments;
 
 namespace OmniChannel.PaymentToken.Features.Deposits;
 
+public enum DepositStatus { Captured, Declined, Refunded }
+
 /// <summary>
-/// An order's deposit as GET .../deposit shows it: the fields of the former <see cref="DepositPayment"/> (status,
-/// amount, tokens; captureToken null when declined) and what the single swipe left authorized (PAY-5).
+/// An order's deposit as GET .../deposit shows it (status, amount, tokens; captureToken null when declined) and what
+/// the single swipe left authorized (PAY-5).
 /// </summary>
 public sealed record DepositView(
     Guid Id,

@@ -9,13 +9,9 @@ public static class GetDeposits
     public static IEndpointRouteBuilder MapDeposits(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/payments/orders/{orderId:guid}/deposit", async Task<IResult> (IQuerySession session, Guid orderId, CancellationToken ct) =>
-            {
-                if (await session.LoadAsync<OrderPayments>(orderId, ct) is { } payments && DepositView.Of(payments) is { } deposit)
-                    return TypedResults.Ok(deposit with { CardToken = PaymentHttp.Mask(deposit.CardToken) });
-                return await session.LoadAsync<DepositPayment>(orderId, ct) is { } legacy
-                    ? TypedResults.Ok(legacy with { CardToken = PaymentHttp.Mask(legacy.CardToken) })
-                    : ProblemCodes.NotFound("deposit.not_found", $"No deposit for order {orderId}.");
-            })
+                await session.LoadAsync<OrderPayments>(orderId, ct) is { } payments && DepositView.Of(payments) is { } deposit
+                    ? TypedResults.Ok(deposit with { CardToken = PaymentHttp.Mask(deposit.CardToken) })
+                    : ProblemCodes.NotFound("deposit.not_found", $"No deposit for order {orderId}."))
             .WithTags("Deposits")
             .WithSummary("The deposit of an order: amount, status, authorization and capture tokens, what the swipe left authorized.");
         return app;
