@@ -3,7 +3,7 @@ namespace OmniChannel.OrderBenchmark;
 public static class Report
 {
     public static void Print(BenchmarkOptions options, LoadResult load, ConfirmedResult confirmed, IReadOnlyDictionary<string, long> memory,
-        CommitResult bare, CommitResult bareIdle)
+        IReadOnlyDictionary<string, TimeSpan> cpu, CommitResult bare, CommitResult bareIdle)
     {
         var sorted = load.LatenciesMs.Order().ToList();
         var p50 = BareCommits.Percentile(sorted, 0.50);
@@ -17,6 +17,9 @@ public static class Report
         Console.WriteLine($"bare commit during load    p50 {bare.P50Ms:0.00} ms   p99 {bare.P99Ms:0.00} ms   {bare.PerSecond:0}/s   (single-row INSERT, one at a time, same server)");
         Console.WriteLine($"bare commit, idle after    p50 {bareIdle.P50Ms:0.00} ms   p99 {bareIdle.P99Ms:0.00} ms   {bareIdle.PerSecond:0}/s");
         Console.WriteLine("peak memory (VmHWM)       " + string.Join("  ", memory.Select(m => $"{m.Key} {m.Value / 1024.0 / 1024.0:0} MiB")));
+        var finished = Math.Max(1, confirmed.Confirmed + confirmed.Rejected);
+        Console.WriteLine($"CPU per finished order    " + string.Join("  ", cpu.Where(c => c.Key != "machine")
+            .Select(c => $"{c.Key} {c.Value.TotalMilliseconds / finished:0.00}")) + $"  (ms; machine busy {cpu["machine"].TotalMilliseconds / finished:0.00} ms)");
         Console.WriteLine();
         Console.WriteLine($"confirmation p99 / bare commit p99 (same run)   {p99 / bare.P99Ms:0.00}   (target <= 3)");
         Console.WriteLine($"confirmed/s / bare commits/s (same run)         {confirmedPerSecond / bare.PerSecond:0.00}   (target >= 0.25)");

@@ -1,22 +1,27 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using Npgsql;
 
 namespace OmniChannel.Benchmarking;
 
 /// <summary>
-/// The platform under load, shared by the benchmarks: the built AppHost on free ports (test-profile servers unless
-/// ConnectionStrings__* name others, so a developer's data is left alone), its state file read for URLs, PIDs and servers.
+/// The platform under load, shared by the benchmarks: the built AppHost on free ports, its state file read for URLs,
+/// PIDs and servers. Unless ConnectionStrings__* name other servers, it runs on the test-profile servers of
+/// deploy/local/infra.sh in a database and a RabbitMQ virtual host of its own, dropped at the end: a developer's data,
+/// a test run and messages left behind by an earlier killed run are never mixed with the benchmark's.
 /// </summary>
 public sealed class Platform : IAsyncDisposable
 {
     private readonly Process appHost;
     private readonly string stateFile;
+    private readonly Func<Task> dropServers;
 
-    private Platform(Process appHost, string stateFile, JsonElement state)
+    private Platform(Process appHost, string stateFile, JsonElement state, Func<Task> dropServers)
     {
         this.appHost = appHost;
         this.stateFile = stateFile;
+        this.dropServers = dropServers;
         Resources = state.GetProperty("resources").EnumerateArray().ToList();
         Urls = Resources.Where(r => r.TryGetProperty("urls", out var urls) && urls.TryGetProperty("http", out _))
             .ToDictionary(r => r.GetProperty("name").GetString()!, r => new Uri(r.GetProperty("urls").GetProperty("http").GetString()!));
@@ -45,8 +50,14 @@ public sealed class Platform : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        var dropServers = () => Task.CompletedTask;
         if (Environment.GetEnvironmentVariable("ConnectionStrings__postgres") is null)
-            start.Environment["OMNI_INFRA_PROFILE"] = "test";
+        {
+            var (postgres, rabbitMq, drop) = await OwnDatabaseAndVirtualHostAsync(root);
+            start.Environment["ConnectionStrings__postgres"] = postgres;
+            start.Environment["ConnectionStrings__rabbitmq"] = rabbitMq;
+            dropServers = drop;
+        }
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data?.Contains("fail", StringComparison.OrdinalIgnoreCase) == true) Console.Error.WriteLine(e.Data); };
@@ -62,18 +73,120 @@ public sealed class Platform : IAsyncDisposable
             {
                 var state = JsonDocument.Parse(File.ReadAllText(stateFile)).RootElement.Clone();
                 if (state.GetProperty("status").GetString() == "Running")
-                    return new Platform(process, stateFile, state);
+                    return new Platform(process, stateFile, state, dropServers);
             }
             await Task.Delay(250); // poll
         }
         process.Kill(entireProcessTree: true);
+        await dropServers();
         throw new TimeoutException("The platform did not come up within 3 minutes.");
+    }
+
+    /// <summary>The test-profile servers (started if needed), a new database and a new RabbitMQ virtual host on them.</summary>
+    private static async Task<(string Postgres, string RabbitMq, Func<Task> Drop)> OwnDatabaseAndVirtualHostAsync(string root)
+    {
+        var exports = (await InfraAsync(root, "up")).Split('\n', StringSplitOptions.TrimEntries)
+            .Where(line => line.StartsWith("export ", StringComparison.Ordinal))
+            .Select(line => line["export ".Length..].Split('=', 2))
+            .ToDictionary(pair => pair[0], pair => pair[1].Trim('"'));
+        var name = $"omnichannel_bench_{DateTime.UtcNow:yyyyMMddHHmmss}_{Random.Shared.Next(1000, 9999)}";
+        var server = exports["ConnectionStrings__postgres"];
+        await ExecuteAsync(server, $"create database \"{name}\"");
+        await InfraAsync(root, "rabbitmqctl", "add_vhost", name);
+        await InfraAsync(root, "rabbitmqctl", "set_permissions", "-p", name, "guest", ".*", ".*", ".*");
+        var postgres = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        var rabbitMq = new UriBuilder(exports["ConnectionStrings__rabbitmq"]) { Path = "/" + name }.Uri.ToString();
+        return (postgres, rabbitMq, async () =>
+        {
+            await InfraAsync(root, "rabbitmqctl", "delete_vhost", name);
+            await ExecuteAsync(server, $"drop database if exists \"{name}\" with (force)");
+        });
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using var command = dataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<string> InfraAsync(string root, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("bash", [Path.Combine(root, "deploy", "local", "infra.sh"), .. arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["OMNI_INFRA_PROFILE"] = "test" },
+        };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"infra.sh {string.Join(' ', arguments)} failed ({process.ExitCode}): {await error}");
+        return await output;
     }
 
     /// <summary>VmHWM (peak resident set) of each service process, from /proc.</summary>
     public IReadOnlyDictionary<string, long> PeakMemoryByProcess() => Resources
         .Where(r => r.GetProperty("pid").ValueKind == JsonValueKind.Number)
         .ToDictionary(r => r.GetProperty("name").GetString()!, r => PeakKilobytes(r.GetProperty("pid").GetInt32()) * 1024);
+
+    /// <summary>
+    /// CPU time (user + system) used so far by each service process, the PostgreSQL server (postmaster and every
+    /// backend) and the RabbitMQ node, and the whole machine's busy time, from /proc: the cost of a run is the
+    /// difference of two samples.
+    /// </summary>
+    public IReadOnlyDictionary<string, TimeSpan> CpuTime()
+    {
+        var cpu = Resources
+            .Where(r => r.GetProperty("pid").ValueKind == JsonValueKind.Number)
+            .ToDictionary(r => r.GetProperty("name").GetString()!, r => ProcessCpu(r.GetProperty("pid").GetInt32()));
+        var postgres = TimeSpan.Zero;
+        var rabbitmq = TimeSpan.Zero;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+                continue;
+            var name = ReadOrEmpty($"{dir}/comm").Trim();
+            if (name == "postgres")
+                postgres += ProcessCpu(pid);
+            else if (name is "beam.smp" or "erl_child_setup" or "epmd")
+                rabbitmq += ProcessCpu(pid);
+        }
+        cpu["postgres"] = postgres;
+        cpu["rabbitmq"] = rabbitmq;
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(long.Parse).ToArray();
+        cpu["machine"] = Ticks(fields.Sum() - fields[3] - fields[4]); // all but idle and iowait
+        return cpu;
+    }
+
+    private static TimeSpan ProcessCpu(int pid)
+    {
+        var stat = ReadOrEmpty($"/proc/{pid}/stat");
+        if (stat.Length == 0)
+            return TimeSpan.Zero;
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' '); // after "pid (comm) ": field 3 onwards
+        return Ticks(long.Parse(fields[11]) + long.Parse(fields[12])); // utime, stime (fields 14 and 15)
+    }
+
+    private static TimeSpan Ticks(long clockTicks) => TimeSpan.FromSeconds(clockTicks / 100.0); // USER_HZ is 100 on Linux
+
+    private static string ReadOrEmpty(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "";
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -84,8 +197,8 @@ public sealed class Platform : IAsyncDisposable
             if (!appHost.WaitForExit(TimeSpan.FromSeconds(60)))
                 appHost.Kill(entireProcessTree: true);
         }
-        await Task.CompletedTask;
         File.Delete(stateFile);
+        await dropServers();
     }
 
     private string Url(string name) =>
