@@ -20,6 +20,12 @@ internal sealed class MartenOutboxConsumeContext<TMessage>(ConsumeContext<TMessa
     /// <summary>Whether the inbox record changed in this pass and must be saved.</summary>
     public bool InboxChanged { get; private set; }
 
+    /// <summary>
+    /// Messages this attempt wrote and has now sent: their rows are left to <see cref="DeliveredOutboxCleanup"/>, so
+    /// the sends need no commit of their own.
+    /// </summary>
+    public List<Guid> Sent { get; } = [];
+
     public override Guid? MessageId => inbox.MessageId;
 
     public override bool ContinueProcessing { get; set; } = true;
@@ -30,7 +36,15 @@ internal sealed class MartenOutboxConsumeContext<TMessage>(ConsumeContext<TMessa
 
     public override Task SetConsumed() => Change(() => inbox.Consumed = DateTimeOffset.UtcNow);
 
-    public override Task SetDelivered() => Change(() => inbox.Delivered = DateTimeOffset.UtcNow);
+    /// <summary>
+    /// Recorded only after a redelivery. On the first attempt the message is acknowledged right after this, so no copy
+    /// will ask; if the process dies first, the copy finds no Delivered mark and sends the rows that are still there.
+    /// </summary>
+    public override Task SetDelivered()
+    {
+        inbox.Delivered = DateTimeOffset.UtcNow;
+        return pending.Known is null ? Change(() => { }) : Task.CompletedTask;
+    }
 
     public override async Task<List<OutboxMessageContext>> LoadOutboxMessages()
     {
@@ -42,12 +56,21 @@ internal sealed class MartenOutboxConsumeContext<TMessage>(ConsumeContext<TMessa
         return messages.Select(OutboxMessageContext (message) => new StoredOutboxMessage(message)).ToList();
     }
 
-    /// <summary>The delivered message is deleted in the same transaction that records the progress.</summary>
+    /// <summary>
+    /// A message this attempt wrote is deleted later, in a batch with other consumes' (<see cref="Sent"/>); one read
+    /// back after a redelivery is deleted in the same transaction that records the progress.
+    /// </summary>
     public override Task NotifyOutboxMessageDelivered(OutboxMessageContext message)
     {
         var document = ((StoredOutboxMessage)message).Document;
+        if (pending.Known is not null)
+        {
+            pending.Remove(document);
+            Sent.Add(document.Id);
+            inbox.LastSequenceNumber = message.SequenceNumber;
+            return Task.CompletedTask;
+        }
         session.Delete(document);
-        pending.Remove(document);
         return Change(() => inbox.LastSequenceNumber = message.SequenceNumber);
     }
 

@@ -13,14 +13,16 @@ namespace OmniChannel.ServiceDefaults.Messaging.Outbox;
 /// <item>the consume pass, in the <see cref="ConsumeTransaction"/> that the scope's IDocumentSession joins: the
 /// consumer runs (unless the inbox record says it already did) and its writes, the new inbox record and the
 /// messages it published commit together;</item>
-/// <item>delivery passes, in sessions of their own: the messages are sent to the broker, then deleted and the inbox
-/// record marked delivered, together;</item>
+/// <item>delivery passes: the messages are sent to the broker; the rows of those the consume pass wrote are deleted
+/// later in batches (<see cref="DeliveredOutboxCleanup"/>), those read back after a redelivery are deleted and the
+/// inbox record marked delivered together, in a session of the pass's own;</item>
 /// <item>a last pass acknowledges the message.</item>
 /// </list>
 /// A failure anywhere throws: the endpoint's retry runs it again from the inbox record, and a crash leaves the
 /// message unacknowledged, so the broker redelivers it and the same happens.
 /// </summary>
-internal sealed class MartenOutboxContextFactory(IServiceProvider provider, ConsumeTransaction transaction, IDocumentStore store)
+internal sealed class MartenOutboxContextFactory(IServiceProvider provider, ConsumeTransaction transaction, IDocumentStore store,
+    DeliveredOutboxCleanup cleanup)
     : IOutboxContextFactory<IDocumentSession>
 {
     public async Task Send<T>(ConsumeContext<T> context, OutboxConsumeOptions options, IPipe<OutboxConsumeContext<T>> next)
@@ -79,6 +81,7 @@ internal sealed class MartenOutboxContextFactory(IServiceProvider provider, Cons
         else if (outboxContext.InboxChanged)
             session.UpdateRevision(inbox, inbox.Version + 1);
         await Commit(context, () => session.SaveChangesAsync(context.CancellationToken)); // no round trip when nothing changed
+        cleanup.Enqueue(outboxContext.Sent);
         return outboxContext.ContinueProcessing;
     }
 

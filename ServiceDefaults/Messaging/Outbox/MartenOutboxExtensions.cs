@@ -23,6 +23,8 @@ public static class MartenOutboxExtensions
         bus.TryAddScoped<IOutboxContextFactory<IDocumentSession>, MartenOutboxContextFactory>();
         bus.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, OutboxDeliveryService>());
         bus.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, InboxCleanupService>());
+        bus.TryAddSingleton<DeliveredOutboxCleanup>();
+        bus.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, DeliveredOutboxCleanup>(provider => provider.GetRequiredService<DeliveredOutboxCleanup>()));
         return bus;
     }
 
