@@ -23,7 +23,17 @@ public static class MartenExtensions
                 "ConnectionStrings:postgres is not set. Run the platform with `dotnet run --project AppHost`, " +
                 "or set ConnectionStrings__postgres=\"Host=...;Port=...;Username=...;Password=...;Database=...\"");
 
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString) { Name = schema }.Build();
+        var dataSourceBuilder = new NpgsqlDataSourceBuilder(connectionString) { Name = schema };
+        // Every session opens and returns a pooled connection. Without a reset on return (DISCARD ALL), the statements
+        // PostgreSQL has parsed and planned for this service stay prepared, so the same few statements, run thousands
+        // of times, are parsed once per connection instead of once per use. Nothing of ours keeps session state
+        // (settings, temporary tables, session advisory locks) on a pooled connection. A connection string can still
+        // say otherwise.
+        if (!connectionString.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase))
+            dataSourceBuilder.ConnectionStringBuilder.NoResetOnClose = true;
+        if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase))
+            dataSourceBuilder.ConnectionStringBuilder.MaxAutoPrepare = 200;
+        var dataSource = dataSourceBuilder.Build();
         builder.Services.AddSingleton(dataSource);
         builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: [ServiceDefaultsExtensions.ReadyTag]);
 

@@ -79,16 +79,18 @@ public sealed class PostgresProcessorStore(NpgsqlDataSource dataSource) : IProce
             if (schemaReady)
                 return;
             await using var connection = await dataSource.OpenConnectionAsync(ct);
-            // Serialized across instances: CREATE ... IF NOT EXISTS alone races on the catalog.
+            // Serialized across instances: CREATE ... IF NOT EXISTS alone races on the catalog. A transaction-level
+            // lock, so a failure cannot leave it held by a pooled connection.
             await ExecuteAsync(connection, """
-                select pg_advisory_lock(hashtext('processor_emulator'));
+                begin;
+                select pg_advisory_xact_lock(hashtext('processor_emulator'));
                 create schema if not exists processor_emulator;
                 create table if not exists processor_emulator.operations (
                     merchant_id text not null, key text not null, fingerprint text not null, answer jsonb,
                     created_at timestamptz not null, primary key (merchant_id, key));
                 create table if not exists processor_emulator.records (
                     kind text not null, id text not null, body jsonb not null, primary key (kind, id));
-                select pg_advisory_unlock(hashtext('processor_emulator'));
+                commit;
                 """, ct);
             schemaReady = true;
         }
