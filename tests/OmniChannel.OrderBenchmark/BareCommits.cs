@@ -37,6 +37,17 @@ public static class BareCommits
         return new CommitResult(connections, all.Count, clock.Elapsed, Percentile(all, 0.50), Percentile(all, 0.99));
     }
 
+    /// <summary>
+    /// Transactions committed in the platform's database so far, by all its services (PostgreSQL's statistics, which
+    /// it publishes about once a second). The bare commits run in the same database and are counted too.
+    /// </summary>
+    public static async Task<long> DatabaseCommitsAsync(string postgres)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(postgres);
+        await using var command = dataSource.CreateCommand("select xact_commit from pg_stat_database where datname = current_database()");
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     public static double Percentile(IReadOnlyList<double> sorted, double p) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 }

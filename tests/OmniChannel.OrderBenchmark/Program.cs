@@ -20,14 +20,17 @@ await orders.RunAsync(skus, options.Terminals, rate: 20, seconds: 2, record: fal
 
 // The reference runs beside the load, one commit at a time on its own connection: same server, same moment.
 var cpuBefore = platform.CpuTime();
+var commitsBefore = await BareCommits.DatabaseCommitsAsync(platform.Postgres);
 var started = Stopwatch.GetTimestamp();
 var bareDuringLoad = BareCommits.MeasureAsync(platform.Postgres, connections: 1, TimeSpan.FromSeconds(options.Seconds));
 var load = await orders.RunAsync(skus, options.Terminals, options.Rate, options.Seconds, record: true);
 var bare = await bareDuringLoad;
 var confirmed = await orders.WaitForConfirmationsAsync(platform.Postgres, load.ConfirmationNumbers, started, TimeSpan.FromSeconds(options.Seconds * 4 + 60));
 var cpuAfter = platform.CpuTime();
+await Task.Delay(TimeSpan.FromSeconds(1.5)); // PostgreSQL publishes its statistics about once a second
+var commits = await BareCommits.DatabaseCommitsAsync(platform.Postgres) - commitsBefore - bare.Commits;
 var cpu = cpuAfter.ToDictionary(c => c.Key, c => c.Value - cpuBefore.GetValueOrDefault(c.Key));
 var memory = platform.PeakMemoryByProcess();
 var bareIdle = await BareCommits.MeasureAsync(platform.Postgres, connections: 1, TimeSpan.FromSeconds(5));
 
-Report.Print(options, load, confirmed, memory, cpu, bare, bareIdle);
+Report.Print(options, load, confirmed, memory, cpu, commits, bare, bareIdle);

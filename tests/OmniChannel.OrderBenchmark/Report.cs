@@ -3,7 +3,7 @@ namespace OmniChannel.OrderBenchmark;
 public static class Report
 {
     public static void Print(BenchmarkOptions options, LoadResult load, ConfirmedResult confirmed, IReadOnlyDictionary<string, long> memory,
-        IReadOnlyDictionary<string, TimeSpan> cpu, CommitResult bare, CommitResult bareIdle)
+        IReadOnlyDictionary<string, TimeSpan> cpu, long commits, CommitResult bare, CommitResult bareIdle)
     {
         var sorted = load.LatenciesMs.Order().ToList();
         var p50 = BareCommits.Percentile(sorted, 0.50);
@@ -20,6 +20,7 @@ public static class Report
         var finished = Math.Max(1, confirmed.Confirmed + confirmed.Rejected);
         Console.WriteLine($"CPU per finished order    " + string.Join("  ", cpu.Where(c => c.Key != "machine")
             .Select(c => $"{c.Key} {c.Value.TotalMilliseconds / finished:0.00}")) + $"  (ms; machine busy {cpu["machine"].TotalMilliseconds / finished:0.00} ms)");
+        Console.WriteLine($"PostgreSQL commits         {commits / (double)finished:0.0} per finished order (all services, bare commits excluded)");
         Console.WriteLine();
         Console.WriteLine($"confirmation p99 / bare commit p99 (same run)   {p99 / bare.P99Ms:0.00}   (target <= 3)");
         Console.WriteLine($"confirmed/s / bare commits/s (same run)         {confirmedPerSecond / bare.PerSecond:0.00}   (target >= 0.25)");
