@@ -18,6 +18,12 @@ public sealed record CaptureFulfillmentPayment
 
     public required decimal Amount { get; init; }
     public required string Currency { get; init; }
+
+    /// <summary>
+    /// PAY-8: the tender line of a different card the terminal just took for this pickup (POST .../tenders): captured
+    /// first, before the order's other tenders in their usual turn.
+    /// </summary>
+    public int? PreferredTenderLineId { get; init; }
 }
 
 public sealed record FulfillmentPaymentCaptured

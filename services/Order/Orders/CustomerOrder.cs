@@ -33,7 +33,7 @@ public sealed record StockReserved(string ReservationId);
 
 public sealed record StockReservationFailed(string Code, string Reason);
 
-public sealed record DepositCaptured(decimal Amount, string AuthorizationToken, string CaptureToken);
+public sealed record DepositCaptured(decimal Amount, string AuthorizationToken, string? CaptureToken);
 
 public sealed record DepositDeclined(string Code, string Reason);
 
