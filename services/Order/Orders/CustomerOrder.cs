@@ -5,9 +5,10 @@ namespace OmniChannel.Order.Orders;
 
 /// <summary>
 /// Confirmed: awaiting fulfillment (carried-out lines aside); PartiallyFulfilled: some goods picked up or shipped;
-/// Completed: every line fulfilled and paid; Cancelling → Cancelled (ORD-8).
+/// Fulfilled: every line picked up or shipped, a payment still being captured or due (PAY-9); Completed: every line
+/// fulfilled and paid; Cancelling → Cancelled (ORD-8).
 /// </summary>
-public enum OrderStatus { Pending, Created, Priced, Reserved, Confirmed, Rejected, PartiallyFulfilled, Completed, Cancelling, Cancelled }
+public enum OrderStatus { Pending, Created, Priced, Reserved, Confirmed, Rejected, PartiallyFulfilled, Fulfilled, Completed, Cancelling, Cancelled }
 
 public enum FulfillmentKind { Ship, Pickup, CarryOut }
 
@@ -164,11 +165,16 @@ public sealed record CustomerOrder(
     };
 
     // Carried-out lines leave at the terminal: the customer order (its ship and pickup lines) is still just confirmed.
-    public CustomerOrder Apply(LinesFulfilled e) => this with
+    public CustomerOrder Apply(LinesFulfilled e)
     {
-        Status = e.Source == FulfillmentSource.CarryOut ? Status : OrderStatus.PartiallyFulfilled,
-        Fulfillments = [.. Fulfilled, new FulfillmentRecord(e.FulfillmentId, e.Source, e.LocationId, e.Lines, e.Value, e.PaidAhead, e.Due, [], e.At)],
-    };
+        var order = this with
+        {
+            Fulfillments = [.. Fulfilled, new FulfillmentRecord(e.FulfillmentId, e.Source, e.LocationId, e.Lines, e.Value, e.PaidAhead, e.Due, [], e.At)],
+        };
+        return e.Source == FulfillmentSource.CarryOut
+            ? order
+            : order with { Status = order.EveryLineFulfilled ? OrderStatus.Fulfilled : OrderStatus.PartiallyFulfilled };
+    }
 
     public CustomerOrder Apply(FulfillmentRefused _) => this;
 

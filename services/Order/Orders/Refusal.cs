@@ -8,6 +8,7 @@ public sealed record Refusal(string Code, string Detail, bool Conflict = false)
     {
         OrderStatus.Confirmed or OrderStatus.PartiallyFulfilled => null,
         OrderStatus.Completed => new("order.completed", $"Order {order.Id} is completed.", true),
+        OrderStatus.Fulfilled => new("order.fulfilled", $"Every line of order {order.Id} was picked up or shipped.", true),
         OrderStatus.Cancelling or OrderStatus.Cancelled => new("order.cancelled", $"Order {order.Id} is cancelled.", true),
         OrderStatus.Rejected => new("order.rejected", $"Order {order.Id} was rejected ({order.RejectionCode}).", true),
         _ => new("order.not_confirmed", $"Order {order.Id} is not confirmed yet ({order.Status}).", true),
