@@ -175,6 +175,25 @@ public class FulfillmentPaymentTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task PAY4_PAY11_a_call_center_payment_counts_as_a_prepayment_when_the_order_is_cancelled_at_the_store()
+    {
+        var sku = await api.Orders.NewProductAsync(60.00m, "HOUSTON", onHand: 2);
+        var order = await api.ConfirmedAsync(CallCenter("tok_visa_ok", "VISA", PickupLine(sku, 1, "HOUSTON")));
+        Assert.Equal(12.00m, Payment(order, "depositPaid"));
+
+        using (var cancel = await api.CancelAsync(order))
+            Assert.Equal(6.00m, (await cancel.ReadJsonAsync()).GetProperty("charge").GetDecimal());
+
+        order = await api.StatusAsync(order, "Cancelled");
+        Assert.Equal((6.00m, 6.00m), (order.GetProperty("cancellation").GetProperty("refunded").GetDecimal(),
+            order.GetProperty("cancellation").GetProperty("retained").GetDecimal()));
+        var ledger = await Payments.LedgerAsync(OrderId(order));
+        Assert.Equal((48.00m, 6.00m, 6.00m), (Total(ledger, "voided"), Total(ledger, "refunded"), Total(ledger, "prepaid")));
+        await Payments.AssertReconcilesAsync(OrderId(order));
+        await api.StockAsync("HOUSTON", sku, (2, 0));
+    }
+
+    [Fact]
     public async Task ORD8_the_cashier_may_adjust_the_cancellation_charge_and_nothing_leaves_an_order_with_its_goods_gone()
     {
         var sku = await api.Orders.NewProductAsync(40.00m, "HOUSTON", onHand: 5);

@@ -26,18 +26,19 @@ public sealed class PickupPaymentConsumers(IDocumentSession session) : IConsumer
             },
             context.CancellationToken);
 
+    /// <summary>Applies an answer once: the Payment-Token service answers a redelivered capture again, with a new message.</summary>
     private async Task UpdateAsync(Guid orderId, string attemptId, Func<PickupCompletion, PickupCompletion> change, CancellationToken ct)
     {
         if (!attemptId.StartsWith("pickup.", StringComparison.Ordinal))
             return;
         var requests = await session.Query<PickupRequest>().Where(r => r.OrderId == orderId).ToListAsync(ct);
         foreach (var request in requests)
-            if (request.Completions?.Any(c => PickupCompletionRules.Answers(c, attemptId)) == true)
+            if (request.Completions?.FirstOrDefault(c => PickupCompletionRules.Answers(c, attemptId)) is { } completion
+                && completion.AnsweredAttempts?.Contains(attemptId) != true)
             {
-                session.Store(request with
-                {
-                    Completions = request.Completions.Select(c => PickupCompletionRules.Answers(c, attemptId) ? change(c) : c).ToList(),
-                });
+                var answered = change(completion) with { AnsweredAttempts = [.. completion.AnsweredAttempts ?? [], attemptId] };
+                var completions = request.Completions.Select(c => c.FulfillmentId == completion.FulfillmentId ? answered : c).ToList();
+                session.Store(request with { Completions = completions });
                 await session.SaveChangesAsync(ct);
             }
     }

@@ -37,7 +37,10 @@ public sealed record PickupItem(string Sku, int Quantity, int LineId = 0, int Ha
 
 public sealed record HandedOverItem(int LineId, string Sku, int Quantity);
 
-/// <summary>PUP-4: one handing over, under the terminal's Idempotency-Key, and what became of its payment.</summary>
+/// <summary>
+/// PUP-4: one handing over, under the terminal's Idempotency-Key, and what became of its payment; <see cref="AnsweredAttempts"/>
+/// are the captures whose answer is counted, so an answer delivered twice counts once.
+/// </summary>
 public sealed record PickupCompletion(
     string FulfillmentId,
     string IdempotencyKey,
@@ -48,4 +51,5 @@ public sealed record PickupCompletion(
     PickupPaymentStatus Payment = PickupPaymentStatus.Pending,
     decimal Captured = 0m,
     decimal? BalanceDue = null,
-    string? PaymentCode = null);
+    string? PaymentCode = null,
+    IReadOnlyList<string>? AnsweredAttempts = null);
