@@ -18,9 +18,12 @@ public sealed record FulfillmentView(string FulfillmentId, FulfillmentSource Sou
     decimal Value, decimal PaidAhead, decimal Due, decimal Captured, decimal BalanceDue, string PaymentStatus, string? PaymentFailureCode,
     DateTimeOffset At);
 
-/// <summary>PAY-3/4/5/7: the payment taken at order time, as far as the order knows it.</summary>
+/// <summary>
+/// PAY-3/4/5/7: the payment taken at order time, as far as the order knows it; what its pickups and invoices captured
+/// since, and what they still owe (PAY-9). The ledger itself is the Payment-Token service's.
+/// </summary>
 public sealed record OrderPaymentView(decimal DepositPaid, decimal AuthorizedBalance, DateTimeOffset? AuthorizationExpiresAt, bool SecondCardRequired,
-    decimal Captured, decimal BalanceDue);
+    decimal CapturedAtFulfillment, decimal BalanceDue);
 
 public sealed record OrderView(
     string ConfirmationNumber,
