@@ -199,7 +199,8 @@ public class FulfillmentPaymentTests(PlatformFixture platform)
         var sku = await api.Orders.NewProductAsync(40.00m, "HOUSTON", onHand: 5);
         var order = await api.ConfirmedAsync(Store("tok_visa_ok", null, PickupLine(sku, 1, "HOUSTON"), CarryOutLine(sku, 1)));
 
-        // Carried-out goods left with the customer: the order is partly fulfilled and cannot be cancelled whole.
+        // Carried-out goods left with the customer, paid by the deposit: the order is partly fulfilled and cannot be cancelled whole.
+        Assert.Equal(("PaidAhead", 40.00m), (PaymentStatusOf(order, "carry-out"), FulfillmentOf(order, "carry-out").GetProperty("paidAhead").GetDecimal()));
         await Problems.AssertAsync(await api.CancelAsync(order), HttpStatusCode.Conflict, "order.partially_fulfilled");
         await Problems.AssertAsync(await api.CancelAsync(order, chargePercent: 150m), HttpStatusCode.BadRequest, "cancellation.charge_percent_invalid");
 
