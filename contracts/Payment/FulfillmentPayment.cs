@@ -66,3 +66,13 @@ public sealed record OrderPaymentsSettled
     public required decimal Refunded { get; init; }
     public required decimal Retained { get; init; }
 }
+
+/// <summary>
+/// The order is completed: nothing more will be captured, so what its authorizations still hold (e.g. the rest of an
+/// online authorization after a different card paid at pickup, PAY-8) is voided through the connector that made it
+/// and the customer's card is released. Idempotent per OrderId; nothing answers it.
+/// </summary>
+public sealed record ReleaseOrderAuthorizations
+{
+    public required Guid OrderId { get; init; }
+}

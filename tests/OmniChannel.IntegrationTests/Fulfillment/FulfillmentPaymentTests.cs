@@ -110,8 +110,10 @@ public class FulfillmentPaymentTests(PlatformFixture platform)
         var ledger = await Payments.LedgerAsync(OrderId(order));
         Assert.Equal([(otherLine, 30.00m, "Pickup"), (1, 30.00m, "Pickup")], Captures(ledger));
         Assert.Equal((30.00m, 30.00m), (FulfillmentOf(order, first).GetProperty("captured").GetDecimal(), FulfillmentOf(order, second).GetProperty("captured").GetDecimal()));
-        // What the online authorization held beyond the goods stays open on the customer's card until voided.
-        Assert.Equal(30.00m, Total(ledger, "openAuthorizations"));
+        // What the online authorization held beyond the goods is released once the order is completed.
+        ledger = await Poll.UntilValueAsync(async () => await Payments.LedgerAsync(OrderId(order)) is var l && Total(l, "openAuthorizations") == 0m
+            ? l : (System.Text.Json.JsonElement?)null, TimeSpan.FromSeconds(30), "the rest of the online authorization to be voided");
+        Assert.Equal((90.00m, 60.00m, 30.00m), (Total(ledger, "authorized"), Total(ledger, "captured"), Total(ledger, "voided")));
         await Payments.AssertReconcilesAsync(OrderId(order));
     }
 

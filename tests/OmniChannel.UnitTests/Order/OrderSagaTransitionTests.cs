@@ -155,6 +155,7 @@ public sealed class OrderSagaTransitionTests : IAsyncLifetime
 
         Assert.Null(await saga.NotExists(orderId, TimeSpan.FromSeconds(5)));
         Assert.Contains("captured:pickup.1", steps.Calls);
+        Assert.True(await harness.Published.Any<ReleaseOrderAuthorizations>(m => m.Context.Message.OrderId == orderId));
     }
 
     [Fact]

@@ -16,7 +16,8 @@ namespace OmniChannel.Order.Features.OrderSaga;
 /// time (Payment-Token: the deposit, and the authorization of the rest, PAY-3/4/5), confirm and hand pickup lines to the
 /// store's counter (Pickup). A refused reservation or a declined deposit compensates (stock released) and rejects the
 /// order with a reason. Once confirmed the order awaits fulfillment: each pickup completion (PUP-4) or invoice (PAY-6)
-/// is captured from the order's cards, and the order completes when every line is fulfilled and paid; until then it
+/// is captured from the order's cards, and the order completes when every line is fulfilled and paid (what its
+/// authorizations still hold is then released); until then it
 /// can be cancelled (ORD-8: stock released, payments settled, PAY-11). Every step's facts go to the order's stream in
 /// the same commit as the saga's state and the messages it sends (Marten outbox).
 /// </summary>
@@ -73,7 +74,7 @@ public sealed class OrderStateMachine : MassTransitStateMachine<OrderState>
                 .IfElse(c => c.Saga.DepositDue > 0 || c.Saga.BalanceToAuthorize > 0,
                     payment => payment.PublishAsync(c => Steps(c).DepositAsync(c.Saga, c.CancellationToken)).TransitionTo(TakingDeposit),
                     nothingDue => nothingDue.ThenAsync(c => Steps(c).ConfirmAsync(c, c.Saga)).IfElse(c => c.Saga.Completed,
-                        done => done.Finalize(), open => open.TransitionTo(AwaitingFulfillment))),
+                        done => Complete(done), open => open.TransitionTo(AwaitingFulfillment))),
             When(StockRefused)
                 .Then(c => Steps(c).Record(c.Saga, new Events.StockReservationFailed(c.Message.Code, c.Message.Reason)))
                 .Then(c => (c.Saga.RejectionCode, c.Saga.RejectionReason) = (c.Message.Code, c.Message.Reason))
@@ -85,7 +86,7 @@ public sealed class OrderStateMachine : MassTransitStateMachine<OrderState>
                 .Then(c => Steps(c).Record(c.Saga, PaymentAtOrder.Facts(c.Message.Amount, c.Message.AuthorizationToken, c.Message.CaptureToken,
                     c.Message.AuthorizedBalance ?? 0m, c.Message.AuthorizationExpiresAt, c.Message.SecondCardRequired ?? false, c.Saga.BalanceToAuthorize)))
                 .ThenAsync(c => Steps(c).ConfirmAsync(c, c.Saga))
-                .IfElse(c => c.Saga.Completed, done => done.Finalize(), open => open.TransitionTo(AwaitingFulfillment)),
+                .IfElse(c => c.Saga.Completed, done => Complete(done), open => open.TransitionTo(AwaitingFulfillment)),
             When(DepositDeclined)
                 .Then(c => Steps(c).Record(c.Saga, new Events.DepositDeclined(c.Message.Code, c.Message.Reason)))
                 .Then(c => (c.Saga.RejectionCode, c.Saga.RejectionReason) = (c.Message.Code, c.Message.Reason))
@@ -101,13 +102,13 @@ public sealed class OrderStateMachine : MassTransitStateMachine<OrderState>
         During(AwaitingFulfillment,
             When(PickupCompleted)
                 .ThenAsync(c => Steps(c).FulfillAsync(c, c.Saga, FulfillmentRequest.Of(c.Message)))
-                .If(c => c.Saga.Completed, done => done.Finalize()),
+                .If(c => c.Saga.Completed, done => Complete(done)),
             When(Invoiced)
                 .ThenAsync(c => Steps(c).FulfillAsync(c, c.Saga, FulfillmentRequest.Of(c.Message)))
-                .If(c => c.Saga.Completed, done => done.Finalize()),
+                .If(c => c.Saga.Completed, done => Complete(done)),
             When(PaymentCaptured)
                 .ThenAsync(c => Steps(c).PaymentCapturedAsync(c.Saga, c.Message, c.CancellationToken))
-                .If(c => c.Saga.Completed, done => done.Finalize()),
+                .If(c => c.Saga.Completed, done => Complete(done)),
             When(PaymentFailed)
                 .ThenAsync(c => Steps(c).PaymentFailedAsync(c.Saga, c.Message, c.CancellationToken)),
             When(PaymentRetried)
@@ -143,6 +144,10 @@ public sealed class OrderStateMachine : MassTransitStateMachine<OrderState>
 
         SetCompletedWhenFinalized();
     }
+
+    /// <summary>Every line fulfilled and paid: what the authorizations still hold is released, and the saga is done.</summary>
+    private static EventActivityBinder<OrderState, T> Complete<T>(EventActivityBinder<OrderState, T> done) where T : class =>
+        done.Publish(c => new ReleaseOrderAuthorizations { OrderId = c.Saga.CorrelationId }).Finalize();
 
     private static FulfillmentRefused Cancelling(string fulfillmentId) =>
         new(fulfillmentId, "order.cancelled", "The order is being cancelled: nothing more is fulfilled.");
