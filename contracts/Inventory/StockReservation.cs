@@ -47,3 +47,21 @@ public sealed record StockReleased
 {
     public required Guid OrderId { get; init; }
 }
+
+/// <summary>
+/// PUP-4 / PAY-6: reserved goods handed over at a pickup counter or shipped leave the location: its on-hand and reserved
+/// quantities both go down, and the reservation remembers what was issued (a later release gives back only the rest).
+/// Idempotent per (OrderId, FulfillmentId); nothing answers it.
+/// </summary>
+public sealed record IssueReservedStock
+{
+    public required Guid OrderId { get; init; }
+    public required string FulfillmentId { get; init; }
+    public required IReadOnlyList<IssuedLine> Lines { get; init; }
+}
+
+public sealed record IssuedLine
+{
+    public required int LineId { get; init; }
+    public required int Quantity { get; init; }
+}

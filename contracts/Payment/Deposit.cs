@@ -5,6 +5,9 @@ namespace OmniChannel.Contracts.Payment;
 /// Answered by <see cref="DepositCaptured"/> or <see cref="DepositDeclined"/>. Idempotent per OrderId.
 /// PAY-5 single swipe: with <see cref="BalanceToAuthorize"/>, the same swipe also authorizes the rest of the order for
 /// capture at pickup or invoicing (a 100 % deposit sends 0 and leaves nothing authorized).
+/// PAY-3 / PAY-4: an order from the storefront or the call center (<see cref="Channel"/>) goes through the card not
+/// present connector: the storefront's checkout authorizes the order and captures nothing (Amount 0); the call center
+/// captures its prepayment and authorizes the rest.
 /// </summary>
 public sealed record CaptureDeposit
 {
@@ -19,6 +22,9 @@ public sealed record CaptureDeposit
 
     /// <summary>What the order costs beyond the deposit, to authorize with the same swipe (PAY-5). Optional: none when absent.</summary>
     public decimal? BalanceToAuthorize { get; init; }
+
+    /// <summary>"Store" (the default: a card present swipe at the terminal), "Online" or "CallCenter" (card not present, PAY-1).</summary>
+    public string? Channel { get; init; }
 }
 
 public sealed record DepositCaptured
@@ -26,7 +32,9 @@ public sealed record DepositCaptured
     public required Guid OrderId { get; init; }
     public required decimal Amount { get; init; }
     public required string AuthorizationToken { get; init; }
-    public required string CaptureToken { get; init; }
+
+    /// <summary>Null when nothing was captured: a storefront checkout only authorizes (PAY-3).</summary>
+    public string? CaptureToken { get; init; }
 
     /// <summary>The deposit's tender line in the order's payments (GET /api/payments/orders/{orderId}).</summary>
     public int? TenderLineId { get; init; }

@@ -18,6 +18,12 @@ public sealed record CaptureFulfillmentPayment
 
     public required decimal Amount { get; init; }
     public required string Currency { get; init; }
+
+    /// <summary>
+    /// PAY-8: the tender line of a different card the terminal just took for this pickup (POST .../tenders): captured
+    /// first, before the order's other tenders in their usual turn.
+    /// </summary>
+    public int? PreferredTenderLineId { get; init; }
 }
 
 public sealed record FulfillmentPaymentCaptured
@@ -59,4 +65,14 @@ public sealed record OrderPaymentsSettled
     public required string CancellationId { get; init; }
     public required decimal Refunded { get; init; }
     public required decimal Retained { get; init; }
+}
+
+/// <summary>
+/// The order is completed: nothing more will be captured, so what its authorizations still hold (e.g. the rest of an
+/// online authorization after a different card paid at pickup, PAY-8) is voided through the connector that made it
+/// and the customer's card is released. Idempotent per OrderId; nothing answers it.
+/// </summary>
+public sealed record ReleaseOrderAuthorizations
+{
+    public required Guid OrderId { get; init; }
 }

@@ -16,6 +16,7 @@ public static class InventoryStore
         options.Schema.For<FulfillmentGroup>();
         // Reservations race for the same stock levels: the second writer of a level must fail and retry, not overwrite.
         options.Schema.For<StockLevel>().Index(stock => stock.LocationId).Index(stock => stock.Sku).UseOptimisticConcurrency(true);
-        options.Schema.For<Reservation>();
+        // Two pickups of one order at two stores issue stock from the same reservation: neither may overwrite the other.
+        options.Schema.For<Reservation>().UseOptimisticConcurrency(true);
     }
 }

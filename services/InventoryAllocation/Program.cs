@@ -13,6 +13,7 @@ builder.AddMessaging("inventory", bus =>
 {
     bus.AddConsumer<ReserveStockConsumer>();
     bus.AddConsumer<ReleaseStockConsumer>();
+    bus.AddConsumer<IssueReservedStockConsumer>();
 });
 builder.AddSampleData<InventorySampleData>("inventory-sample-data-v1", InventorySampleData.Load);
 

@@ -1,7 +1,9 @@
 using JasperFx.Events;
 using Marten;
 using JasperFx.Events.Projections;
+using OmniChannel.Order.Features.CancelOrder;
 using OmniChannel.Order.Features.CreateOrder;
+using OmniChannel.Order.Features.Invoicing;
 using OmniChannel.Order.Features.MasterData;
 using OmniChannel.Order.Orders;
 
@@ -16,6 +18,8 @@ public static class OrderStore
         options.Schema.For<CustomerOrderParameters>();
         options.Schema.For<ProductInfo>().Identity(product => product.Sku);
         options.Schema.For<FulfillmentGroup>();
+        options.Schema.For<InvoiceReceipt>();
+        options.Schema.For<CancellationReceipt>();
         options.Schema.For<TerminalTransaction>()
             .UniqueIndex(transaction => transaction.ConfirmationNumber)
             .Index(transaction => transaction.Status);

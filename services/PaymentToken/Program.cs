@@ -24,6 +24,7 @@ builder.AddMessaging("payment", bus =>
     bus.AddConsumer<RefundDepositConsumer>();
     bus.AddConsumer<CaptureFulfillmentPaymentConsumer>();
     bus.AddConsumer<SettleCancelledOrderPaymentsConsumer>();
+    bus.AddConsumer<ReleaseOrderAuthorizationsConsumer>();
 });
 builder.AddSampleData<PaymentSampleData>("payment-sample-data-v1", PaymentSampleData.Load);
 

@@ -1,4 +1,5 @@
 using OmniChannel.Pickup;
+using OmniChannel.Pickup.Features.Completion;
 using OmniChannel.Pickup.Features.PickupRequests;
 using OmniChannel.ServiceDefaults.Messaging;
 using OmniChannel.ServiceDefaults.Persistence;
@@ -6,10 +7,16 @@ using OmniChannel.ServiceDefaults.Persistence;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddMartenStore("pickup", PickupStore.Configure);
-builder.AddMessaging("pickup", bus => bus.AddConsumer<RequestPickupConsumer>());
+builder.AddMessaging("pickup", bus =>
+{
+    bus.AddConsumer<RequestPickupConsumer>();
+    bus.AddConsumer<PickupPaymentConsumers>();
+    bus.AddConsumer<CancelPickupConsumer>();
+});
 builder.AddSampleData<PickupSampleData>("pickup-sample-data-v1", PickupSampleData.Load);
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapPickupRequests();
+app.MapCompletePickup();
 app.Run();

@@ -2,6 +2,7 @@ using OmniChannel.Contracts.Payment;
 using OmniChannel.Payment.Tests.Infrastructure;
 using OmniChannel.PaymentToken.Features.Deposits;
 using OmniChannel.PaymentToken.Features.Tenders;
+using OmniChannel.PaymentToken.Payments;
 
 namespace OmniChannel.Payment.Tests;
 
@@ -11,10 +12,10 @@ public class DepositMessageTests
     private readonly Shop shop = new();
     private readonly Guid order = Guid.NewGuid();
 
-    private CaptureDeposit Deposit(string cardToken, decimal amount, decimal? balance = null) => new()
+    private CaptureDeposit Deposit(string cardToken, decimal amount, decimal? balance = null, string? channel = null) => new()
     {
         OrderId = order, ConfirmationNumber = "HOU-TEST-0001", StoreId = "HOUSTON", TenderTypeId = "CARD", CardTypeId = "VISA",
-        CardToken = cardToken, Amount = amount, Currency = "USD", BalanceToAuthorize = balance,
+        CardToken = cardToken, Amount = amount, Currency = "USD", BalanceToAuthorize = balance, Channel = channel,
     };
 
     private async Task<DepositView> TakeAsync(CaptureDeposit request, IPaymentJournal? journal = null)
@@ -22,7 +23,7 @@ public class DepositMessageTests
         var (tender, refusal) = DepositTender.From(request, Shop.Card);
         var decision = refusal is not null
             ? TenderDecision.Refuse(refusal.Code, refusal.Reason)
-            : TenderRules.Decide(tender, await shop.Connectors.For(tender.Tender.ConnectorId, tender.Tender.MerchantId, true)
+            : TenderRules.Decide(tender, await shop.Connectors.For(tender.Tender.ConnectorId, tender.Tender.MerchantId, tender.Tender.CardPresent)
                 .VerifyAsync(tender.Tender.CardToken, default));
         var engine = journal is null ? shop.Engine : new PaymentEngine(journal, shop.Connectors, shop.Clock);
         var payments = await engine.RunAsync(order, request.ConfirmationNumber,
@@ -58,6 +59,40 @@ public class DepositMessageTests
 
         Assert.Equal((DepositStatus.Captured, 30.00m, 0m, false), (deposit.Status, deposit.AuthorizedAmount, deposit.OpenAuthorization, deposit.RecurringToken));
     }
+
+    [Fact]
+    public async Task PAY3_a_storefront_checkout_authorizes_the_order_through_the_card_not_present_connector_and_captures_nothing()
+    {
+        var checkout = await TakeAsync(Deposit("tok_visa_ok", 0m, balance: 150.00m, channel: "Online"));
+
+        Assert.Equal((DepositStatus.Authorized, 0m, 150.00m, 150.00m, "TestConnector.CardNotPresent"),
+            (checkout.Status, checkout.Amount, checkout.AuthorizedAmount, checkout.OpenAuthorization, checkout.ConnectorId));
+        Assert.Null(checkout.CaptureToken);
+        Assert.Equal(0m, LedgerTotals.Of(shop.Payments(order)).Prepaid);
+        Assert.Equal(0m, (await shop.CaptureAsync(order, "pickup", 150.00m)).BalanceDue);
+        await shop.AssertReconcilesAsync(order);
+    }
+
+    [Fact]
+    public async Task PAY4_a_call_center_payment_is_captured_as_a_prepayment_through_the_card_not_present_connector()
+    {
+        var payment = await TakeAsync(Deposit("tok_norecur_visa", 30.00m, balance: 120.00m, channel: "CallCenter"));
+
+        var line = shop.Payments(order).Tenders.Single();
+        Assert.Equal((Channel.CallCenter, false, true), (line.Tender.Channel, line.Tender.CardPresent, line.Tender.Prepayment));
+        Assert.Equal(TenderPurpose.Prepayment, line.Captures.Single().Purpose);
+        // PAY-7's second card is a store terminal's legacy flow: card not present, the whole order is authorized.
+        Assert.Equal((30.00m, 120.00m), (payment.Amount, payment.OpenAuthorization));
+        Assert.Equal(30.00m, LedgerTotals.Of(shop.Payments(order)).Prepaid);
+    }
+
+    [Theory]
+    [InlineData("Store", 0, 50.00, "amount.invalid")]
+    [InlineData("Online", 0, 0, "amount.invalid")]
+    [InlineData("Kiosk", 10.00, 50.00, "tender.channel_unknown")]
+    public void A_payment_at_order_time_must_take_or_authorize_something_through_a_known_channel(string channel, decimal amount, decimal balance,
+        string code) =>
+        Assert.Equal(code, DepositTender.From(Deposit("tok_visa_ok", amount, balance, channel), Shop.Card).Refusal?.Code);
 
     [Theory]
     [InlineData("decline_insufficient_funds", 30.00, "card.declined")]

@@ -1,3 +1,4 @@
+using OmniChannel.PaymentToken.Features.Captures;
 using OmniChannel.Payment.Tests.Infrastructure;
 
 namespace OmniChannel.Payment.Tests;
@@ -113,6 +114,22 @@ public class PaymentFlowTests
         Assert.Equal(0m, second.BalanceDue);
         Assert.Equal(1, second.Captures.Single().TenderLineId);
         Assert.Equal(40.00m, LedgerTotals.Of(shop.Payments(order)).OpenAuthorizations);
+        await shop.AssertReconcilesAsync(order);
+    }
+
+    [Fact]
+    public async Task PAY8_a_different_card_authorized_at_pickup_is_captured_before_the_orders_other_tenders()
+    {
+        await shop.AddTenderAsync(order, "checkout", Shop.Tender("online", "tok_visa_ok", 100.00m));
+        var (payments, _) = await shop.AddTenderAsync(order, "pickup-card", Shop.Tender("store", "tok_mc_2", 70.00m, 0m, "pickup", "MC"));
+        var otherCard = payments.Tenders.Single(t => t.RequestKey == "pickup-card").Id;
+
+        var request = new CaptureRequest("pickup-1", "pickup-1", TenderPurpose.Pickup, 70.00m, PreferredTenderLineId: otherCard);
+        var result = await shop.Engine.RunAsync(order, null, (s, now) => CapturePlan.Next(s, request, now), default);
+
+        var capture = Assert.Single(result.Tenders.SelectMany(t => t.Captures.Select(c => (t.Id, c.Amount))));
+        Assert.Equal((otherCard, 70.00m), capture);
+        Assert.Equal(100.00m, LedgerTotals.Of(result).OpenAuthorizations); // the checkout's authorization is left for later
         await shop.AssertReconcilesAsync(order);
     }
 

@@ -42,13 +42,17 @@ public sealed class OrderApi(HttpClient gateway)
 
     public Task<JsonElement> GetAsync(string confirmationNumber) => gateway.GetFromJsonElementAsync($"/api/orders/{confirmationNumber}");
 
-    /// <summary>Polls the order until it is Confirmed or Rejected.</summary>
+    /// <summary>Polls the order until its creation is decided: Confirmed (awaiting fulfillment), Completed (carried out in full) or Rejected.</summary>
     public Task<JsonElement> EndStateAsync(string confirmationNumber, TimeSpan? deadline = null) =>
+        StatusAsync(confirmationNumber, deadline ?? TimeSpan.FromSeconds(60), "Confirmed", "Completed", "Rejected");
+
+    /// <summary>Polls the order until it has one of these statuses.</summary>
+    public Task<JsonElement> StatusAsync(string confirmationNumber, TimeSpan deadline, params string[] statuses) =>
         Poll.UntilValueAsync<JsonElement>(async () =>
         {
             var order = await GetAsync(confirmationNumber);
-            return order.GetProperty("status").GetString() is "Confirmed" or "Rejected" ? order : null;
-        }, deadline ?? TimeSpan.FromSeconds(60), $"order {confirmationNumber} to be confirmed or rejected");
+            return statuses.Contains(order.GetProperty("status").GetString()) ? order : null;
+        }, deadline, $"order {confirmationNumber} to be {string.Join(" or ", statuses)}");
 
     public async Task<int> ReservedAsync(string location, string sku)
     {

@@ -104,6 +104,9 @@ public class OrderFlowTests(PlatformFixture platform)
     [InlineData("negative-quantity", "line.quantity_invalid")]
     [InlineData("pickup-outside-group", "fulfillment.pickup_location_not_allowed")]
     [InlineData("card-number", "deposit.card_number_refused")]
+    [InlineData("unknown-channel", "order.channel_unknown")]
+    [InlineData("carry-out-online", "fulfillment.carry_out_store_only")]
+    [InlineData("online-without-payment", "payment.card_token_required")]
     public async Task Bad_input_is_a_problem_with_a_stable_code_and_stores_nothing(string fault, string code)
     {
         object order = fault switch
@@ -114,6 +117,13 @@ public class OrderFlowTests(PlatformFixture platform)
             "empty-cart" => Order("2001", "tok_visa_ok"),
             "negative-quantity" => Order("2001", "tok_visa_ok", CarryOutLine("86002", -1)),
             "pickup-outside-group" => Order("2001", "tok_visa_ok", PickupLine("86002", 1, "CENTRAL-DC")),
+            "unknown-channel" => new { channel = "kiosk", storeId = "HOUSTON", customerId = "2001", lines = new[] { PickupLine("86002", 1, "HOUSTON") } },
+            "carry-out-online" => new
+            {
+                channel = "online", storeId = "HOUSTON", customerId = "2001", lines = new[] { CarryOutLine("86002", 1) },
+                payment = new { tenderTypeId = "CARD", cardTypeId = "VISA", cardToken = "tok_visa_ok" },
+            },
+            "online-without-payment" => new { channel = "online", storeId = "HOUSTON", customerId = "2001", lines = new[] { PickupLine("86002", 1, "HOUSTON") } },
             _ => Order("2001", "4111111111111111", CarryOutLine("86002", 1)),
         };
         var key = Guid.NewGuid().ToString("N");

@@ -123,4 +123,61 @@ public class OrderRulesTests
         var (order, _) = OrderRules.Validate(Order(Line(new("pickup"))) with { CustomerId = "3001" }, business, Today);
         Assert.Equal(0m, order!.DepositPercent);
     }
+
+    private static CreateOrderRequest Online(params CreateOrderLine[] lines) =>
+        new("HOUSTON", null, "2001", lines, null, "online", new DepositTenderRequest("CARD", "VISA", "tok_visa_4242"));
+
+    [Fact]
+    public void PAY1_a_storefront_order_needs_no_terminal_pays_with_a_card_token_and_takes_no_deposit()
+    {
+        var (order, refusal) = OrderRules.Validate(Online(Line(new("pickup", StoreId: "SEATTLE"))), Data, Today);
+
+        Assert.Null(refusal);
+        Assert.Equal((OrderChannel.Online, "storefront", 0m), (order!.Channel, order.TerminalId, order.DepositPercent));
+    }
+
+    [Fact]
+    public void PAY4_a_call_center_order_pays_its_prepayment_at_the_default_deposit_percent()
+    {
+        var (order, refusal) = OrderRules.Validate(Online(Line(new("ship", Address: Home))) with { Channel = "callCenter" }, Data, Today);
+
+        Assert.Null(refusal);
+        Assert.Equal((OrderChannel.CallCenter, 20m), (order!.Channel, order.DepositPercent));
+    }
+
+    [Fact]
+    public void The_terminals_request_shape_is_unchanged_and_its_channel_is_the_store() =>
+        Assert.Equal(OrderChannel.Store, OrderRules.Validate(Order(Line(new("carryOut"))), Data, Today).Order!.Channel);
+
+    [Fact]
+    public void ORD3_a_store_cashier_may_override_the_deposit_percent()
+    {
+        var request = Order(Line(new("pickup"))) with { Deposit = new DepositTenderRequest("CARD", "VISA", "tok_1", 100m) };
+
+        Assert.Equal(100m, OrderRules.Validate(request, Data, Today).Order!.DepositPercent);
+        Assert.Equal("deposit.percent_invalid", Refusal(request with { Deposit = request.Deposit! with { Percent = 100.5m } }));
+    }
+
+    [Theory]
+    [InlineData("kiosk", "order.channel_unknown")]
+    [InlineData("carry-out-online", "fulfillment.carry_out_store_only")]
+    [InlineData("deposit-online", "deposit.store_only")]
+    [InlineData("no-payment", "payment.card_token_required")]
+    [InlineData("card-number", "payment.card_number_refused")]
+    [InlineData("override-online", "deposit.percent_invalid")]
+    public void PAY1_what_the_storefront_and_the_call_center_send_is_checked_with_stable_codes(string fault, string code)
+    {
+        var online = Online(Line(new("pickup")));
+        var request = fault switch
+        {
+            "kiosk" => online with { Channel = "kiosk" },
+            "carry-out-online" => Online(Line(new("carryOut"))),
+            "deposit-online" => online with { Deposit = new DepositTenderRequest("CARD", "VISA", "tok_1") },
+            "no-payment" => online with { Payment = null },
+            "card-number" => online with { Payment = new DepositTenderRequest("CARD", "VISA", "4111 1111 1111 1111") },
+            _ => online with { Payment = new DepositTenderRequest("CARD", "VISA", "tok_1", 50m) },
+        };
+
+        Assert.Equal(code, Refusal(request));
+    }
 }

@@ -13,9 +13,11 @@ public sealed class ReleaseStockConsumer(IDocumentSession session, TimeProvider 
         var reservation = await session.LoadAsync<Reservation>(context.Message.OrderId, context.CancellationToken);
         if (reservation is { Status: ReservationStatus.Active })
         {
-            var ids = reservation.Lines.Select(l => StockLevel.IdFor(l.LocationId, l.Sku)).Distinct().ToArray();
+            // Goods already handed over or shipped are gone: only what is still held goes back.
+            var held = reservation.Held;
+            var ids = held.Select(l => StockLevel.IdFor(l.LocationId, l.Sku)).Distinct().ToArray();
             var levels = (await session.LoadManyAsync<StockLevel>(context.CancellationToken, ids)).ToDictionary(l => l.Id);
-            session.Store(StockReservations.Release(levels, reservation.Lines).ToArray());
+            session.Store(StockReservations.Release(levels, held).ToArray());
             session.Store(reservation with { Status = ReservationStatus.Released, At = clock.GetUtcNow() });
             await session.SaveChangesAsync(context.CancellationToken);
         }

@@ -2,9 +2,13 @@ using OmniChannel.Contracts.Inventory;
 
 namespace OmniChannel.InventoryAllocation.Features.Reservations;
 
-public enum ReservationStatus { Active, Refused, Released }
+/// <summary>Issued: every reserved unit left with a pickup or a shipment.</summary>
+public enum ReservationStatus { Active, Refused, Released, Issued }
 
-/// <summary>INV-7: what an order holds (or was refused); one per order, so a redelivered request changes nothing twice.</summary>
+/// <summary>
+/// INV-7: what an order holds (or was refused); one per order, so a redelivered request changes nothing twice.
+/// <see cref="Issues"/>: the goods that left with a pickup or a shipment (PUP-4, PAY-6), no longer held.
+/// </summary>
 public sealed record Reservation(
     Guid Id,
     string ConfirmationNumber,
@@ -12,4 +16,14 @@ public sealed record Reservation(
     IReadOnlyList<ReservationLine> Lines,
     string? RefusalCode,
     string? RefusalReason,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    IReadOnlyList<StockIssue>? Issues = null)
+{
+    public int IssuedOf(int lineId) => (Issues ?? []).SelectMany(i => i.Lines).Where(l => l.LineId == lineId).Sum(l => l.Quantity);
+
+    /// <summary>What the line still holds: its quantity less what was issued.</summary>
+    public IReadOnlyList<ReservationLine> Held => Lines.Select(l => l with { Quantity = l.Quantity - IssuedOf(l.LineId) })
+        .Where(l => l.Quantity > 0).ToList();
+}
+
+public sealed record StockIssue(string FulfillmentId, IReadOnlyList<IssuedLine> Lines, DateTimeOffset At);

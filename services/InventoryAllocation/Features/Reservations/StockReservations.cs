@@ -41,6 +41,29 @@ public static class StockReservations
         return changed.Values.ToList();
     }
 
+    /// <summary>
+    /// PUP-4 / PAY-6: reserved units handed over or shipped leave the location: on hand and reserved both go down.
+    /// Only ship and pickup lines are issued (carry-out stock left at once), never more than the line still holds.
+    /// </summary>
+    public static (IReadOnlyList<StockLevel> Changed, ReservationRefusal? Refusal) Issue(IReadOnlyDictionary<string, StockLevel> levels,
+        Reservation reservation, IReadOnlyList<IssuedLine> lines)
+    {
+        var changed = new Dictionary<string, StockLevel>();
+        foreach (var issued in lines.GroupBy(l => l.LineId, l => l.Quantity))
+        {
+            var line = reservation.Lines.FirstOrDefault(l => l.LineId == issued.Key && l.Kind != ReservationKind.CarryOut);
+            if (line is null)
+                return ([], new("issue.line_unknown", $"Line {issued.Key} holds no reserved stock."));
+            var (quantity, held) = (issued.Sum(), line.Quantity - reservation.IssuedOf(line.LineId));
+            if (issued.Any(q => q <= 0) || quantity > held)
+                return ([], new("issue.quantity_invalid", $"Line {issued.Key}: {quantity} to issue, {held} held."));
+            var id = StockLevel.IdFor(line.LocationId, line.Sku);
+            var level = changed.TryGetValue(id, out var current) ? current : levels[id];
+            changed[id] = level with { OnHand = level.OnHand - quantity, Reserved = level.Reserved - quantity };
+        }
+        return (changed.Values.ToList(), null);
+    }
+
     private static StockLevel Apply(StockLevel level, ReservationLine line, int direction) => line.Kind == ReservationKind.CarryOut
         ? level with { OnHand = level.OnHand - direction * line.Quantity }
         : level with { Reserved = level.Reserved + direction * line.Quantity };

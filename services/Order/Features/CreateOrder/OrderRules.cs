@@ -16,16 +16,18 @@ public sealed record OrderRefusal(string Code, string Detail);
 
 /// <summary>An order that passed every rule, with each line's fulfillment resolved to the warehouse it takes stock from.</summary>
 public sealed record ValidOrder(string StoreId, string TerminalId, string CustomerId, CustomerType CustomerType,
-    IReadOnlyList<OrderLine> Lines, DepositTender Deposit, decimal DepositPercent);
+    IReadOnlyList<OrderLine> Lines, DepositTender Deposit, decimal DepositPercent, OrderChannel Channel = OrderChannel.Store);
 
-/// <summary>ORD-1, ORD-3, ORD-12, INV-6: what makes a terminal's order acceptable. Pure: no I/O.</summary>
+/// <summary>ORD-1, ORD-3, ORD-12, INV-6, PAY-1: what makes an order from a terminal, the storefront or the call center acceptable. Pure: no I/O.</summary>
 public static class OrderRules
 {
     public const int MaxLines = 200;
 
     public static (ValidOrder? Order, OrderRefusal? Refusal) Validate(CreateOrderRequest request, OrderReferenceData data, DateOnly today)
     {
-        if (string.IsNullOrWhiteSpace(request.TerminalId))
+        if (ParseChannel(request.Channel) is not { } channel)
+            return Refuse("order.channel_unknown", $"channel is store, online or callCenter, not '{request.Channel}'.");
+        if (channel == OrderChannel.Store && string.IsNullOrWhiteSpace(request.TerminalId))
             return Refuse("terminal.required", "terminalId is required.");
         if (data.Store is not { } store)
             return Refuse("store.unknown", $"No store '{request.StoreId}'.");
@@ -49,14 +51,30 @@ public static class OrderRules
             orderLines.Add(line!);
         }
 
-        if (ValidateDeposit(request.Deposit, data) is { } depositRefusal)
-            return (null, depositRefusal);
+        if (channel != OrderChannel.Store && orderLines.Any(l => l.Fulfillment.Kind == FulfillmentKind.CarryOut))
+            return Refuse("fulfillment.carry_out_store_only", "Only a store terminal hands goods over at once: carryOut is not a storefront or call-center fulfillment.");
+        if (channel != OrderChannel.Store && request.Deposit is not null)
+            return Refuse("deposit.store_only", "A deposit is swiped at a store terminal: the storefront and the call center send their card token as payment.");
+        var (tender, what) = channel == OrderChannel.Store ? (request.Deposit, "deposit") : (request.Payment, "payment");
+        if (ValidateTender(tender, what, data) is { } tenderRefusal)
+            return (null, tenderRefusal);
+        if (tender!.Percent is { } overridePercent && (channel != OrderChannel.Store || overridePercent < 0 || overridePercent > 100
+                                                       || overridePercent != decimal.Round(overridePercent, 2)))
+            return Refuse("deposit.percent_invalid", "A deposit override is a store terminal's, between 0 and 100 percent.");
 
-        var deposit = request.Deposit!;
-        var percent = Orders.Deposit.PercentFor(customer.Type, data.Parameters.DefaultDepositPercent);
-        return (new ValidOrder(store.StoreId, request.TerminalId.Trim(), customer.Id, customer.Type, orderLines,
-            new DepositTender(deposit.TenderTypeId!, deposit.CardTypeId!, deposit.CardToken!), percent), null);
+        var percent = Orders.Deposit.PercentFor(channel, customer.Type, data.Parameters.DefaultDepositPercent, tender.Percent);
+        var terminal = string.IsNullOrWhiteSpace(request.TerminalId) ? (channel == OrderChannel.Online ? "storefront" : "call-center") : request.TerminalId.Trim();
+        return (new ValidOrder(store.StoreId, terminal, customer.Id, customer.Type, orderLines,
+            new DepositTender(tender.TenderTypeId!, tender.CardTypeId!, tender.CardToken!), percent, channel), null);
     }
+
+    private static OrderChannel? ParseChannel(string? channel) => channel?.ToLowerInvariant() switch
+    {
+        null or "store" => OrderChannel.Store,
+        "online" => OrderChannel.Online,
+        "callcenter" => OrderChannel.CallCenter,
+        _ => null,
+    };
 
     private static (OrderLine?, OrderRefusal?) ValidateLine(int lineId, CreateOrderLine line, StoreSettings store,
         FulfillmentGroup group, OrderReferenceData data, DateOnly today)
@@ -104,16 +122,17 @@ public static class OrderRules
         }
     }
 
-    private static OrderRefusal? ValidateDeposit(DepositTenderRequest? deposit, OrderReferenceData data)
+    /// <summary>The card tender (<paramref name="what"/>: deposit or payment) of the order: a card token of an accepted card type (PAY-2, PAY-12).</summary>
+    private static OrderRefusal? ValidateTender(DepositTenderRequest? tender, string what, OrderReferenceData data)
     {
-        if (deposit is null || string.IsNullOrWhiteSpace(deposit.CardToken))
-            return new("deposit.card_token_required", "A card deposit tender with a cardToken is required.");
-        if (deposit.TenderTypeId != "CARD")
-            return new("deposit.tender_type_unknown", $"Tender type '{deposit.TenderTypeId}' is not a card tender.");
-        if (deposit.CardTypeId is null || !data.CardTypeIds.Contains(deposit.CardTypeId))
-            return new("deposit.card_type_unknown", $"Card type '{deposit.CardTypeId}' is not accepted.");
-        if (LooksLikeCardNumber(deposit.CardToken))
-            return new("deposit.card_number_refused", "Send a card token, never a card number (PAY-12).");
+        if (tender is null || string.IsNullOrWhiteSpace(tender.CardToken))
+            return new($"{what}.card_token_required", $"A card {what} tender with a cardToken is required.");
+        if (tender.TenderTypeId != "CARD")
+            return new($"{what}.tender_type_unknown", $"Tender type '{tender.TenderTypeId}' is not a card tender.");
+        if (tender.CardTypeId is null || !data.CardTypeIds.Contains(tender.CardTypeId))
+            return new($"{what}.card_type_unknown", $"Card type '{tender.CardTypeId}' is not accepted.");
+        if (LooksLikeCardNumber(tender.CardToken))
+            return new($"{what}.card_number_refused", "Send a card token, never a card number (PAY-12).");
         return null;
     }
 

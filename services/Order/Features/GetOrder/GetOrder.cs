@@ -7,6 +7,24 @@ namespace OmniChannel.Order.Features.GetOrder;
 
 public sealed record OrderEventView(long Version, string Type, DateTimeOffset Timestamp, object Data);
 
+/// <summary>A line with what of it was carried out, picked up or shipped so far.</summary>
+public sealed record OrderLineView(int LineId, string Sku, int Quantity, Fulfillment Fulfillment, int FulfilledQuantity);
+
+/// <summary>
+/// Goods that left and their payment: <c>paymentStatus</c> is PaidAhead (the deposit covered them), Captured, Capturing,
+/// or NewPaymentRequired (PAY-9: the terminal takes a new payment for <c>balanceDue</c>).
+/// </summary>
+public sealed record FulfillmentView(string FulfillmentId, FulfillmentSource Source, string LocationId, IReadOnlyList<FulfilledLine> Lines,
+    decimal Value, decimal PaidAhead, decimal Due, decimal Captured, decimal BalanceDue, string PaymentStatus, string? PaymentFailureCode,
+    DateTimeOffset At);
+
+/// <summary>
+/// PAY-3/4/5/7: the payment taken at order time, as far as the order knows it; what its pickups and invoices captured
+/// since, and what they still owe (PAY-9). The ledger itself is the Payment-Token service's.
+/// </summary>
+public sealed record OrderPaymentView(decimal DepositPaid, decimal AuthorizedBalance, DateTimeOffset? AuthorizationExpiresAt, bool SecondCardRequired,
+    decimal CapturedAtFulfillment, decimal BalanceDue);
+
 public sealed record OrderView(
     string ConfirmationNumber,
     Guid OrderId,
@@ -21,7 +39,12 @@ public sealed record OrderView(
     string Currency,
     string? RejectionCode,
     string? RejectionReason,
-    IReadOnlyList<OrderEventView> History);
+    IReadOnlyList<OrderEventView> History,
+    string Channel = nameof(OrderChannel.Store),
+    OrderPaymentView? Payment = null,
+    IReadOnlyList<OrderLineView>? LineFulfillment = null,
+    IReadOnlyList<FulfillmentView>? Fulfillments = null,
+    CancellationRecord? Cancellation = null);
 
 /// <summary>
 /// ORD-6 / ORD-9: recall an order by its confirmation number, even before the order exists (status Pending, from
@@ -44,7 +67,13 @@ public static class GetOrder
             var events = await session.Events.FetchStreamAsync(confirmationNumber, token: ct);
             return TypedResults.Ok(new OrderView(order.Id, order.OrderId, order.Status.ToString(), order.StoreId, order.CustomerId, order.Lines,
                 order.Prices, order.Total, order.DepositDue, order.DepositPaid, order.Currency, order.RejectionCode,
-                order.RejectionReason, events.Select(e => new OrderEventView(e.Version, e.EventTypeName, e.Timestamp, e.Data)).ToList()));
+                order.RejectionReason, events.Select(e => new OrderEventView(e.Version, e.EventTypeName, e.Timestamp, e.Data)).ToList(),
+                order.Channel.ToString(),
+                new OrderPaymentView(order.DepositPaid, order.AuthorizedBalance, order.AuthorizationExpiresAt, order.SecondCardRequired,
+                    order.Fulfilled.Sum(f => f.Captured), order.BalanceDue),
+                order.Lines.Select(l => new OrderLineView(l.LineId, l.Sku, l.Quantity, l.Fulfillment, order.FulfilledQuantity(l.LineId))).ToList(),
+                order.Fulfilled.Select(View).ToList(),
+                order.Cancellation));
         }
 
         var pending = await session.Query<TerminalTransaction>().FirstOrDefaultAsync(t => t.ConfirmationNumber == confirmationNumber, ct);
@@ -52,6 +81,15 @@ public static class GetOrder
             return ProblemCodes.NotFound("order.not_found", $"No order has confirmation number '{confirmationNumber}'.");
         var o = pending.Order;
         return TypedResults.Ok(new OrderView(pending.ConfirmationNumber, pending.OrderId, OrderStatus.Pending.ToString(), o.StoreId, o.CustomerId, o.Lines,
-            [], 0m, 0m, 0m, Money.Currency, null, null, []));
+            [], 0m, 0m, 0m, Money.Currency, null, null, [], o.Channel.ToString()));
     }
+
+    private static FulfillmentView View(FulfillmentRecord f) => new(f.Id, f.Source, f.LocationId, f.Lines, f.Value, f.PaidAhead, f.Due, f.Captured,
+        f.BalanceDue, f switch
+        {
+            { Due: 0 } => "PaidAhead",
+            { AwaitingPayment: true } => "Capturing",
+            { BalanceDue: 0 } => "Captured",
+            _ => "NewPaymentRequired",
+        }, f.Attempts.LastOrDefault()?.FailureCode, f.At);
 }

@@ -7,7 +7,8 @@ namespace OmniChannel.PaymentToken.Features.Captures;
 
 /// <param name="Purpose">pickup (goods handed over at a store, PAY-3/4/5/8/9/10) or invoice (shipped lines, PAY-6).</param>
 /// <param name="Amount">What the goods being picked up or invoiced cost.</param>
-public sealed record CaptureForFulfillmentRequest(string? Purpose, decimal Amount, string? StoreId, string? Reference);
+/// <param name="TenderLineId">PAY-8: the tender line of a different card taken for this pickup, captured first.</param>
+public sealed record CaptureForFulfillmentRequest(string? Purpose, decimal Amount, string? StoreId, string? Reference, int? TenderLineId = null);
 
 public sealed record CapturedTender(int TenderLineId, string CaptureToken, string AuthorizationToken, decimal Amount);
 
@@ -47,7 +48,7 @@ public static class CaptureEndpoint
         if (PaymentHttp.Replay(existing, key!, fingerprint, Respond) is { } replay)
             return replay;
 
-        var capture = new CaptureRequest(key!, fingerprint, purpose, request.Amount);
+        var capture = new CaptureRequest(key!, fingerprint, purpose, request.Amount, request.TenderLineId);
         var payments = await PaymentHttp.Engine(session, connectors, clock)
             .RunAsync(orderId, null, (s, now) => CapturePlan.Next(s, capture, now), ct);
         return Respond(payments, payments.Completed(key!)!);

@@ -31,7 +31,7 @@ public sealed class CaptureFulfillmentPaymentConsumer(IDocumentSession session, 
             await context.Publish(Failed(m, 0m, CapturePlan.NewTenderRequired, "The order has no card tenders: take a payment."));
             return;
         }
-        var request = new CaptureRequest(key, $"{purpose}|{m.Amount}", purpose, m.Amount);
+        var request = new CaptureRequest(key, $"{purpose}|{m.Amount}|{m.PreferredTenderLineId}", purpose, m.Amount, m.PreferredTenderLineId);
         var payments = await new PaymentEngine(journal, connectors, clock).RunAsync(m.OrderId, null, (s, now) => CapturePlan.Next(s, request, now), ct);
         await session.SaveChangesAsync(ct);
 

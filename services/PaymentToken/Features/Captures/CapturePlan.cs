@@ -3,11 +3,13 @@ using OmniChannel.PaymentToken.Payments;
 namespace OmniChannel.PaymentToken.Features.Captures;
 
 /// <summary>Capture what the goods being handed over (pickup) or invoiced (shipped lines) cost, from the order's tenders.</summary>
-public sealed record CaptureRequest(string RequestKey, string Fingerprint, TenderPurpose Purpose, decimal Amount);
+/// <param name="PreferredTenderLineId">PAY-8: a different card the customer chose at pickup, captured before the others.</param>
+public sealed record CaptureRequest(string RequestKey, string Fingerprint, TenderPurpose Purpose, decimal Amount, int? PreferredTenderLineId = null);
 
 /// <summary>
 /// "Use available payment method" (PAY-3, PAY-4, PAY-6, PAY-8, PAY-9, PAY-10): the order's card tender lines are
-/// captured in turn, oldest first, until the amount due is met; the cashier does not choose the card. A still-valid
+/// captured in turn, oldest first, until the amount due is met; the cashier does not choose the card, except a different
+/// card the customer hands over at pickup, which is captured first (PAY-8). A still-valid
 /// authorization is captured (also by a returning customer, PAY-8). An expired one is released and re-authorized with
 /// the card token, then captured; a capture the processor refuses voids the authorization and is re-authorized the
 /// same way (PAY-9). When that is impossible (no recurring token, declined, fails again) the line is given up, and
@@ -25,7 +27,7 @@ public static class CapturePlan
         var captured = s.CapturedFor(r.RequestKey);
         var remaining = r.Amount - captured;
 
-        foreach (var line in s.Tenders.Where(t => t.UnusableCode is null && remaining > 0).OrderBy(t => t.Id))
+        foreach (var line in s.Tenders.Where(t => t.UnusableCode is null && remaining > 0).OrderBy(t => t.Id != r.PreferredTenderLineId).ThenBy(t => t.Id))
         {
             if (line.Current is { Open: > 0 } auth)
             {

@@ -11,7 +11,9 @@ namespace OmniChannel.PaymentToken.Features.Deposits;
 /// <summary>
 /// ORD-3, PAY-5, PAY-7: takes an order's deposit at the store terminal through the card present connector, once per
 /// order, as the first tender line of the order's payments: one swipe authorizes the deposit and the balance and
-/// captures the deposit. Answers captured or declined; a redelivery answers the same from the stream.
+/// captures the deposit. PAY-3, PAY-4: a storefront or call-center order's card is authorized (and the call center's
+/// prepayment captured) the same way through the card not present connector. Answers captured or declined; a
+/// redelivery answers the same from the stream.
 /// </summary>
 public sealed class CaptureDepositConsumer(IDocumentSession session, IConnectors connectors, TimeProvider clock) : IConsumer<CaptureDeposit>
 {
@@ -34,9 +36,10 @@ public sealed class CaptureDepositConsumer(IDocumentSession session, IConnectors
         else
             await context.Publish(new DepositCaptured
             {
-                OrderId = request.OrderId, Amount = deposit.Amount, AuthorizationToken = deposit.AuthorizationToken!, CaptureToken = deposit.CaptureToken!,
+                OrderId = request.OrderId, Amount = deposit.Amount, AuthorizationToken = deposit.AuthorizationToken!, CaptureToken = deposit.CaptureToken,
                 TenderLineId = deposit.TenderLineId, AuthorizedBalance = deposit.OpenAuthorization, AuthorizationExpiresAt = deposit.AuthorizationExpiresAt,
-                SecondCardRequired = !deposit.RecurringToken && request.BalanceToAuthorize > 0,
+                // PAY-7: at a store, a card without recurring token pays the deposit only and leaves the balance unauthorized.
+                SecondCardRequired = !deposit.RecurringToken && deposit.OpenAuthorization < (request.BalanceToAuthorize ?? 0m),
             });
     }
 

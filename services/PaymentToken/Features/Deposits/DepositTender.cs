@@ -8,19 +8,31 @@ namespace OmniChannel.PaymentToken.Features.Deposits;
 public static class DepositTender
 {
     /// <summary>
-    /// The Order saga's deposit as a tender line: a card present swipe at the order's store that authorizes the deposit
-    /// and <see cref="CaptureDeposit.BalanceToAuthorize"/> (PAY-5) and captures the deposit; refused when the tender
-    /// type, card type or amount is not acceptable (recorded as a declined tender all the same).
+    /// The Order saga's payment at order time as a tender line. At a store: a card present swipe at the order's store
+    /// that authorizes the deposit and <see cref="CaptureDeposit.BalanceToAuthorize"/> (PAY-5) and captures the deposit.
+    /// From the storefront or the call center: the card not present connector (PAY-1); the storefront's checkout only
+    /// authorizes (Amount 0, PAY-3), the call center's payment is captured as a prepayment (PAY-4). Refused when the
+    /// channel, tender type, card type or amount is not acceptable (recorded as a declined tender all the same).
     /// </summary>
     public static (NewTender Tender, Refusal? Refusal) From(CaptureDeposit request, TenderType? tenderType)
     {
-        var (connector, refusal) = TenderRules.Connector(tenderType, request.TenderTypeId, request.CardTypeId, Channel.Store);
+        var channelKnown = Enum.TryParse<Channel>(request.Channel ?? nameof(Channel.Store), ignoreCase: true, out var channel) && Enum.IsDefined(channel);
+        var (connector, refusal) = channelKnown
+            ? TenderRules.Connector(tenderType, request.TenderTypeId, request.CardTypeId, channel)
+            : (null, new Refusal("tender.channel_unknown", $"Channel '{request.Channel}' is not Store, Online or CallCenter."));
         var balance = Math.Max(0m, request.BalanceToAuthorize ?? 0m);
-        var card = new CardTender(Channel.Store, request.StoreId, request.TenderTypeId, request.CardTypeId, connector?.ConnectorId ?? "none",
-            connector?.MerchantId ?? "none", CardPresent: true, request.CardToken, Prepayment: true);
-        var tender = new NewTender(card, request.Amount + balance, request.Amount, TenderPurpose.Deposit);
-        if (refusal is null && (!Money.IsValidAmount(request.Amount) || balance != Money.Round(balance) || request.Currency != Money.Currency))
+        var card = new CardTender(channel, request.StoreId, request.TenderTypeId, request.CardTypeId, connector?.ConnectorId ?? "none",
+            connector?.MerchantId ?? "none", CardPresent: channel == Channel.Store, request.CardToken, Prepayment: true);
+        var purpose = channel == Channel.Store ? TenderPurpose.Deposit : TenderPurpose.Prepayment;
+        var tender = new NewTender(card, request.Amount + balance, request.Amount, purpose);
+        if (refusal is null && (!ValidAmounts(request.Amount, balance, channel) || request.Currency != Money.Currency))
             refusal = new Refusal("amount.invalid", $"A deposit must be more than zero, in {Money.Currency} cents.");
         return (tender, refusal);
     }
+
+    /// <summary>A store swipe captures a deposit; a card not present checkout may capture nothing, but must authorize something.</summary>
+    private static bool ValidAmounts(decimal amount, decimal balance, Channel channel) =>
+        balance == Money.Round(balance) && (channel == Channel.Store
+            ? Money.IsValidAmount(amount)
+            : amount >= 0 && amount == Money.Round(amount) && amount + balance > 0);
 }

@@ -2,7 +2,8 @@ using OmniChannel.PaymentToken.Payments;
 
 namespace OmniChannel.PaymentToken.Features.Deposits;
 
-public enum DepositStatus { Captured, Declined, Refunded }
+/// <summary>Authorized: a storefront checkout that captured nothing and holds the whole order authorized (PAY-3).</summary>
+public enum DepositStatus { Captured, Declined, Refunded, Authorized }
 
 /// <summary>
 /// An order's deposit as GET .../deposit shows it (status, amount, tokens; captureToken null when declined) and what
@@ -41,6 +42,13 @@ public sealed record DepositView(
             return null;
         var line = payments.Tenders.FirstOrDefault(t => t.RequestKey == RequestKey);
         var capture = line?.Captures.FirstOrDefault(c => c.RequestKey == RequestKey);
+        if (line is not null && capture is null && done.Code is null && done.Requested == 0m)
+        {
+            var authorization = line.Authorizations[0];
+            return new DepositView(payments.Id, payments.ConfirmationNumber, line.Tender.StoreId, line.Tender.TenderTypeId, line.Tender.CardTypeId,
+                line.Tender.ConnectorId, line.Tender.CardToken, 0m, payments.Currency, DepositStatus.Authorized, authorization.Token, null, null, null,
+                0m, done.At, line.Id, authorization.Amount, line.Current!.Open, authorization.ExpiresAt, line.RecurringToken);
+        }
         if (line is null || capture is null)
         {
             var tender = line?.Tender ?? payments.Declined.First(d => d.RequestKey == RequestKey).Tender;

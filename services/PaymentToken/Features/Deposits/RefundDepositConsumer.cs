@@ -26,9 +26,9 @@ public sealed class RefundDepositConsumer(IDocumentSession session, IConnectors 
             var engine = new PaymentEngine(journal, connectors, clock);
             var voids = new VoidRequest($"{RequestKey}.void", RequestKey, deposit.TenderLineId);
             payments = await engine.RunAsync(orderId, null, (s, now) => VoidPlan.Next(s, voids, now), ct);
-            var capture = payments.Line(deposit.TenderLineId).Captures.First(c => c.RequestKey == DepositView.RequestKey);
-            var amount = capture.Refundable + payments.RefundedFor(RequestKey); // the same on a redelivery
-            if (amount > 0)
+            var capture = payments.Line(deposit.TenderLineId).Captures.FirstOrDefault(c => c.RequestKey == DepositView.RequestKey);
+            var amount = (capture?.Refundable ?? 0m) + payments.RefundedFor(RequestKey); // the same on a redelivery
+            if (capture is not null && amount > 0)
             {
                 var refund = new RefundRequest(RequestKey, RequestKey, amount, capture.Token);
                 payments = await engine.RunAsync(orderId, null, (s, now) => RefundPlan.Next(s, refund, now), ct);

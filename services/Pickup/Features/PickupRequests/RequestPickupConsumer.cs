@@ -18,7 +18,7 @@ public sealed class RequestPickupConsumer(IDocumentSession session, TimeProvider
             return;
 
         session.Insert(new PickupRequest(id, message.StoreId, message.ConfirmationNumber, message.CustomerId, PickupStatus.Requested,
-            message.PickupDate, message.Lines.Select(l => new PickupItem(l.Sku, l.Quantity)).ToList(), clock.GetUtcNow()));
+            message.PickupDate, message.Lines.Select(l => new PickupItem(l.Sku, l.Quantity, l.LineId)).ToList(), clock.GetUtcNow(), message.OrderId));
         await session.SaveChangesAsync(context.CancellationToken);
         logger.LogInformation("Pickup request for {ConfirmationNumber} at {StoreId}", message.ConfirmationNumber, message.StoreId);
     }

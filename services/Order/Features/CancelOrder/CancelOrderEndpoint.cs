@@ -1,0 +1,92 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Marten;
+using MassTransit;
+using OmniChannel.Order.Features.MasterData;
+using OmniChannel.Order.Orders;
+using OmniChannel.ServiceDefaults.Http;
+using OmniChannel.ServiceDefaults.Persistence;
+
+namespace OmniChannel.Order.Features.CancelOrder;
+
+/// <param name="ChargePercent">The cancellation charge percent as the cashier confirmed it; the parameters' default when absent (ORD-8).</param>
+public sealed record CancelOrderRequest(decimal? ChargePercent);
+
+public sealed record CancellationAccepted(string ConfirmationNumber, string CancellationId, decimal ChargePercent, decimal Charge, string Location);
+
+/// <summary>A cancellation the order took, under the terminal's Idempotency-Key.</summary>
+public sealed record CancellationReceipt(string Id, string ConfirmationNumber, string CancellationId, string Fingerprint, decimal ChargePercent,
+    decimal Charge, DateTimeOffset ReceivedAt)
+{
+    public static string IdFor(string confirmationNumber, string idempotencyKey) => $"{confirmationNumber}/{idempotencyKey}";
+}
+
+/// <summary>
+/// POST /api/orders/{confirmationNumber}/cancellation (ORD-8, PAY-11): the order saga releases the stock, voids open
+/// authorizations and refunds the deposit and prepayments minus the charge against their capture tokens. Refused with
+/// 409 once anything was fulfilled, or the order is completed or already cancelled.
+/// </summary>
+public static class CancelOrderEndpoint
+{
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    public static IEndpointRouteBuilder MapCancelOrder(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/orders/{confirmationNumber}/cancellation", Handle)
+            .WithTags("Orders")
+            .WithSummary("Cancels an order with a cancellation charge: stock released, deposit minus the charge refunded (ORD-8, PAY-11).");
+        return app;
+    }
+
+    private static async Task<IResult> Handle(string confirmationNumber, CancelOrderRequest request, HttpRequest http, IDocumentSession session,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var key = http.Headers[IdempotencyKeyHeader].ToString();
+        if (string.IsNullOrWhiteSpace(key) || key.Length > 128)
+            return ProblemCodes.BadRequest("idempotency_key.required", $"Send the terminal's transaction id as the {IdempotencyKeyHeader} header (1 to 128 characters).");
+        var batch = session.CreateBatchQuery();
+        var order = batch.Load<CustomerOrder>(confirmationNumber);
+        var existing = batch.Load<CancellationReceipt>(CancellationReceipt.IdFor(confirmationNumber, key));
+        var parameters = batch.Load<CustomerOrderParameters>(CustomerOrderParameters.DefaultId);
+        await batch.Execute(ct);
+
+        if (await order is not { } current)
+            return ProblemCodes.NotFound("order.not_found", $"No order has confirmation number '{confirmationNumber}'.");
+        var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request))));
+        if (await existing is { } earlier)
+            return Replay(earlier, fingerprint);
+
+        var defaultPercent = (await parameters)?.CancellationChargePercent ?? 0m;
+        var (percent, charge, refusal) = OrderCancellation.Decide(current, request.ChargePercent, defaultPercent);
+        if (refusal is not null)
+            return refusal.Conflict ? ProblemCodes.Conflict(refusal.Code, refusal.Detail) : ProblemCodes.BadRequest(refusal.Code, refusal.Detail);
+
+        var receipt = new CancellationReceipt(CancellationReceipt.IdFor(confirmationNumber, key), confirmationNumber, NewId.NextGuid().ToString("N"),
+            fingerprint, percent, charge, clock.GetUtcNow());
+        session.Insert(receipt);
+        session.PublishOnCommit(new CancelCustomerOrder { OrderId = current.OrderId, CancellationId = receipt.CancellationId, ChargePercent = percent });
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (Exception exception) when (exception is JasperFx.DocumentAlreadyExistsException
+                                              || exception.InnerException is Npgsql.PostgresException { SqlState: "23505" })
+        {
+            await using var query = session.DocumentStore.QuerySession();
+            return Replay((await query.LoadAsync<CancellationReceipt>(receipt.Id, ct))!, fingerprint);
+        }
+        return Accepted(receipt);
+    }
+
+    private static IResult Replay(CancellationReceipt existing, string fingerprint) => existing.Fingerprint == fingerprint
+        ? Accepted(existing)
+        : ProblemCodes.Conflict("idempotency_key.reused", "This Idempotency-Key was used for a different cancellation.");
+
+    private static IResult Accepted(CancellationReceipt receipt)
+    {
+        var location = $"/api/orders/{receipt.ConfirmationNumber}";
+        return TypedResults.Accepted(location, new CancellationAccepted(receipt.ConfirmationNumber, receipt.CancellationId, receipt.ChargePercent,
+            receipt.Charge, location));
+    }
+}

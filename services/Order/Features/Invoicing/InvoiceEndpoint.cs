@@ -1,0 +1,81 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Marten;
+using OmniChannel.Order.Orders;
+using OmniChannel.ServiceDefaults.Http;
+using OmniChannel.ServiceDefaults.Persistence;
+
+namespace OmniChannel.Order.Features.Invoicing;
+
+public sealed record InvoiceRequest(string? InvoiceId, IReadOnlyList<LineQuantity>? Lines);
+
+public sealed record InvoiceAccepted(string ConfirmationNumber, string InvoiceId, string FulfillmentId, string Location);
+
+/// <summary>An invoice the order took, by its id: a repeated POST answers the same, another body under the id is a conflict.</summary>
+public sealed record InvoiceReceipt(string Id, string ConfirmationNumber, string InvoiceId, string Fingerprint, DateTimeOffset ReceivedAt)
+{
+    public static string IdFor(string confirmationNumber, string invoiceId) => $"{confirmationNumber}/{invoiceId}";
+}
+
+/// <summary>
+/// POST /api/orders/{confirmationNumber}/invoices (PAY-6): shipped lines were invoiced; the order saga captures what they
+/// cost beyond the deposit against the authorization of the swipe, and issues their stock. Idempotent by invoiceId.
+/// </summary>
+public static class InvoiceEndpoint
+{
+    public static IEndpointRouteBuilder MapInvoices(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/orders/{confirmationNumber}/invoices", Handle)
+            .WithTags("Orders")
+            .WithSummary("Invoices shipped lines: their payment is captured against the order's authorization (PAY-6). Idempotent by invoiceId.");
+        return app;
+    }
+
+    private static async Task<IResult> Handle(string confirmationNumber, InvoiceRequest request, IDocumentSession session, TimeProvider clock,
+        CancellationToken ct)
+    {
+        if (request.InvoiceId is not { Length: > 0 and <= 40 } invoiceId || !invoiceId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            return ProblemCodes.BadRequest("invoice.id_invalid", "invoiceId is 1 to 40 letters, digits, '-' or '_'.");
+        if (await session.LoadAsync<CustomerOrder>(confirmationNumber, ct) is not { } order)
+            return ProblemCodes.NotFound("order.not_found", $"No order has confirmation number '{confirmationNumber}'.");
+
+        var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request.Lines))));
+        var receiptId = InvoiceReceipt.IdFor(confirmationNumber, invoiceId);
+        if (await session.LoadAsync<InvoiceReceipt>(receiptId, ct) is { } existing)
+            return Replay(existing, fingerprint);
+
+        var lines = request.Lines ?? [];
+        var fulfillmentId = InvoiceShippedLines.FulfillmentIdOf(invoiceId);
+        var (_, refusal) = OrderFulfillment.Fulfill(order, fulfillmentId, FulfillmentSource.Invoice, "", lines, clock.GetUtcNow());
+        if (refusal is not null)
+            return refusal.Conflict ? ProblemCodes.Conflict(refusal.Code, refusal.Detail) : ProblemCodes.BadRequest(refusal.Code, refusal.Detail);
+
+        var receipt = new InvoiceReceipt(receiptId, confirmationNumber, invoiceId, fingerprint, clock.GetUtcNow());
+        session.Insert(receipt);
+        session.PublishOnCommit(new InvoiceShippedLines { OrderId = order.OrderId, InvoiceId = invoiceId, Lines = lines });
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (Exception exception) when (exception is JasperFx.DocumentAlreadyExistsException
+                                              || exception.InnerException is Npgsql.PostgresException { SqlState: "23505" })
+        {
+            // The same invoice arrived twice at once: the first one won.
+            await using var query = session.DocumentStore.QuerySession();
+            return Replay((await query.LoadAsync<InvoiceReceipt>(receiptId, ct))!, fingerprint);
+        }
+        return Accepted(receipt);
+    }
+
+    private static IResult Replay(InvoiceReceipt existing, string fingerprint) => existing.Fingerprint == fingerprint
+        ? Accepted(existing)
+        : ProblemCodes.Conflict("invoice.id_reused", $"Invoice '{existing.InvoiceId}' was already taken with other lines.");
+
+    private static IResult Accepted(InvoiceReceipt receipt)
+    {
+        var location = $"/api/orders/{receipt.ConfirmationNumber}";
+        return TypedResults.Accepted(location, new InvoiceAccepted(receipt.ConfirmationNumber, receipt.InvoiceId,
+            InvoiceShippedLines.FulfillmentIdOf(receipt.InvoiceId), location));
+    }
+}

@@ -1,0 +1,64 @@
+using OmniChannel.Order.Features.MasterData;
+
+namespace OmniChannel.Order.Orders;
+
+// The events of an order's stream (keyed by its confirmation number).
+
+public sealed record OrderCreated(string ConfirmationNumber, Guid OrderId, string StoreId, string TerminalId, string CustomerId,
+    CustomerType CustomerType, IReadOnlyList<OrderLine> Lines, DepositTender DepositTender, decimal DepositPercent,
+    CreationPath CreatedVia, DateTimeOffset ReceivedAt, DateTimeOffset CreatedAt, OrderChannel Channel = OrderChannel.Store);
+
+public sealed record OrderPriced(IReadOnlyList<LinePrice> Lines, decimal Total, decimal DepositDue, string Currency);
+
+public sealed record StockReserved(string ReservationId);
+
+public sealed record StockReservationFailed(string Code, string Reason);
+
+/// <summary>The deposit (store) or prepayment (call center) captured before confirmation (ORD-3, PAY-4).</summary>
+public sealed record DepositCaptured(decimal Amount, string AuthorizationToken, string? CaptureToken);
+
+/// <summary>PAY-3 / PAY-5: what the swipe or the checkout left authorized, to be captured at pickup or invoicing.</summary>
+public sealed record BalanceAuthorized(decimal Amount, string AuthorizationToken, DateTimeOffset? ExpiresAt);
+
+/// <summary>PAY-7: the card cannot give a recurring token: the balance waits for a second card (POST /api/payments/orders/{orderId}/tenders).</summary>
+public sealed record SecondCardRequired(decimal Balance);
+
+public sealed record DepositDeclined(string Code, string Reason);
+
+public sealed record StockReleased(string ReservationId);
+
+public sealed record OrderConfirmed(DateTimeOffset ConfirmedAt);
+
+public sealed record OrderRejected(string Code, string Reason, DateTimeOffset RejectedAt);
+
+/// <summary>
+/// Goods left the business: carried out at the terminal, handed over at a pickup counter (PUP-4) or invoiced as shipped
+/// (PAY-6). <see cref="PaidAhead"/> is what the deposit or prepayment already paid of <see cref="Value"/>;
+/// <see cref="Due"/> the rest, captured from the order's card tenders.
+/// </summary>
+public sealed record LinesFulfilled(string FulfillmentId, FulfillmentSource Source, string LocationId, IReadOnlyList<FulfilledLine> Lines,
+    decimal Value, decimal PaidAhead, decimal Due, DateTimeOffset At);
+
+/// <summary>A pickup completion or invoice the order could not take (e.g. the order was cancelled meanwhile).</summary>
+public sealed record FulfillmentRefused(string FulfillmentId, string Code, string Reason);
+
+/// <summary>CaptureFulfillmentPayment sent for a fulfillment: the first attempt's id is the fulfillment's, later ones add <c>.n</c>.</summary>
+public sealed record FulfillmentPaymentRequested(string FulfillmentId, string AttemptId, decimal Amount, int? PreferredTenderLineId);
+
+public sealed record FulfillmentPaymentCaptured(string FulfillmentId, string AttemptId, decimal Captured, IReadOnlyList<string> CaptureTokens);
+
+/// <summary>PAY-9: the order's cards could not pay the goods: the terminal takes a new payment for <see cref="BalanceDue"/>.</summary>
+public sealed record FulfillmentPaymentFailed(string FulfillmentId, string AttemptId, decimal Captured, decimal BalanceDue, string Code, string Reason);
+
+/// <summary>Every line is fulfilled and paid.</summary>
+public sealed record OrderCompleted(DateTimeOffset CompletedAt);
+
+/// <summary>ORD-8: the cashier confirmed the cancellation with this charge (the parameters' percent, or as adjusted).</summary>
+public sealed record CancellationRequested(string CancellationId, decimal ChargePercent, decimal Charge, DateTimeOffset At);
+
+public sealed record CancellationRefused(string CancellationId, string Code, string Reason);
+
+/// <summary>PAY-11: deposits and prepayments minus the charge refunded against their capture tokens; open authorizations voided.</summary>
+public sealed record CancellationSettled(string CancellationId, decimal Refunded, decimal Retained);
+
+public sealed record OrderCancelled(DateTimeOffset CancelledAt);

@@ -1,0 +1,73 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Marten;
+using MassTransit;
+using OmniChannel.Contracts.Pickup;
+using OmniChannel.Pickup.Features.PickupRequests;
+using OmniChannel.ServiceDefaults.Http;
+using OmniChannel.ServiceDefaults.Persistence;
+
+namespace OmniChannel.Pickup.Features.Completion;
+
+/// <summary>
+/// POST /api/pickups/{pickupId}/completion (PUP-4): the customer's receipt and every item scanned; the goods are handed
+/// over and <see cref="PickupCompleted"/> tells the Order saga, which captures their payment (PAY-3 … PAY-10).
+/// Idempotent per Idempotency-Key; bad input changes nothing.
+/// </summary>
+public static class CompletePickupEndpoint
+{
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    public static IEndpointRouteBuilder MapCompletePickup(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/pickups/{pickupId:guid}/completion", Handle)
+            .WithTags("Pickup requests")
+            .WithSummary("Completes a pickup (PUP-4): receipt and items scanned, goods handed over, payment captured by the order.");
+        app.MapGet("/api/pickups/{pickupId:guid}", async Task<IResult> (IQuerySession session, Guid pickupId, CancellationToken ct) =>
+                await session.LoadAsync<PickupRequest>(pickupId, ct) is { } request
+                    ? TypedResults.Ok(request)
+                    : ProblemCodes.NotFound("pickup.not_found", $"No pickup request {pickupId}."))
+            .WithTags("Pickup requests")
+            .WithSummary("A pickup request: items, what was handed over, its completions and their payment.");
+        return app;
+    }
+
+    private static async Task<IResult> Handle(Guid pickupId, CompletePickupRequest scan, HttpRequest http, IDocumentSession session,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var key = http.Headers[IdempotencyKeyHeader].ToString();
+        if (string.IsNullOrWhiteSpace(key) || key.Length > 128)
+            return ProblemCodes.BadRequest("idempotency_key.required", $"Send the terminal's transaction id as the {IdempotencyKeyHeader} header (1 to 128 characters).");
+        if (await session.LoadAsync<PickupRequest>(pickupId, ct) is not { } request)
+            return ProblemCodes.NotFound("pickup.not_found", $"No pickup request {pickupId}.");
+
+        var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(scan))));
+        if (request.Completions?.FirstOrDefault(c => c.IdempotencyKey == key) is { } earlier)
+            return earlier.Fingerprint == fingerprint
+                ? TypedResults.Ok(request)
+                : ProblemCodes.Conflict("idempotency_key.reused", "This Idempotency-Key was used for a different completion.");
+
+        var fulfillmentId = $"pickup.{NewId.NextGuid():N}";
+        var (completed, completion, refusal) = PickupCompletionRules.Complete(request, scan, key, fingerprint, fulfillmentId, clock.GetUtcNow());
+        if (refusal is not null)
+            return refusal.Conflict ? ProblemCodes.Conflict(refusal.Code, refusal.Detail) : ProblemCodes.BadRequest(refusal.Code, refusal.Detail);
+
+        session.Store(completed!);
+        session.PublishOnCommit(new PickupCompleted
+        {
+            OrderId = request.OrderId, ConfirmationNumber = request.ConfirmationNumber, PickupId = request.Id, StoreId = request.StoreId,
+            FulfillmentId = fulfillmentId, PreferredTenderLineId = scan.TenderLineId, CompletedAt = completion!.At,
+            Lines = completion.Items.Select(i => new PickupLine { LineId = i.LineId, Sku = i.Sku, Quantity = i.Quantity }).ToList(),
+        });
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (Exception exception) when (exception is JasperFx.ConcurrencyException || exception.InnerException is JasperFx.ConcurrencyException)
+        {
+            return ProblemCodes.Conflict("pickup.changed", "The pickup changed while the items were scanned: send the completion again.");
+        }
+        return TypedResults.Ok(completed);
+    }
+}

@@ -1,0 +1,140 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using OmniChannel.IntegrationTests.Infrastructure;
+using OmniChannel.IntegrationTests.Orders;
+using OmniChannel.IntegrationTests.Payments;
+
+namespace OmniChannel.IntegrationTests.Fulfillment;
+
+/// <summary>
+/// What the storefront, the call center and the store terminals do after an order is placed, for the tests: pickup
+/// completion at the counter (PUP-4), invoicing of shipped lines (PAY-6), cancellation (ORD-8), a new payment (PAY-9).
+/// </summary>
+public sealed class FulfillmentApi(PlatformFixture platform)
+{
+    public OrderApi Orders { get; } = new(platform.Gateway);
+
+    public PaymentApi Payments { get; } = new(platform);
+
+    private HttpClient Gateway => platform.Gateway;
+
+    /// <summary>A storefront checkout (PAY-3): the card token of the hosted payment fields, no terminal, no deposit.</summary>
+    public static object Online(string cardToken, params object[] lines) => new
+    {
+        channel = "online", storeId = "HOUSTON", customerId = "2001", lines,
+        payment = new { tenderTypeId = "CARD", cardTypeId = "VISA", cardToken },
+    };
+
+    /// <summary>A call-center order (PAY-4): card not present, its payment a prepayment.</summary>
+    public static object CallCenter(string cardToken, string cardTypeId, params object[] lines) => new
+    {
+        channel = "callCenter", storeId = "HOUSTON", customerId = "2001", lines,
+        payment = new { tenderTypeId = "CARD", cardTypeId, cardToken },
+    };
+
+    /// <summary>A store terminal's order at HOUSTON, the deposit swiped (PAY-5); <paramref name="depositPercent"/> overrides the default.</summary>
+    public static object Store(string cardToken, decimal? depositPercent, params object[] lines) => new
+    {
+        storeId = "HOUSTON", terminalId = "T1", customerId = "2001", lines,
+        deposit = new { tenderTypeId = "CARD", cardTypeId = "VISA", cardToken, percent = depositPercent },
+    };
+
+    /// <summary>Places an order that must be confirmed; returns it.</summary>
+    public async Task<JsonElement> ConfirmedAsync(object order)
+    {
+        var confirmed = await Orders.EndStateAsync(await Orders.PlaceAsync(order));
+        Assert.True(confirmed.GetProperty("status").GetString() == "Confirmed", confirmed.ToString());
+        return confirmed;
+    }
+
+    public Task<JsonElement> OrderAsync(JsonElement order) => Orders.GetAsync(Number(order));
+
+    public Task<JsonElement> StatusAsync(JsonElement order, params string[] statuses) =>
+        Orders.StatusAsync(Number(order), TimeSpan.FromSeconds(60), statuses);
+
+    /// <summary>Polls the order until the condition holds.</summary>
+    public Task<JsonElement> UntilAsync(JsonElement order, Func<JsonElement, bool> condition, string what) =>
+        Poll.UntilValueAsync<JsonElement>(async () => await OrderAsync(order) is var current && condition(current) ? current : null,
+            TimeSpan.FromSeconds(60), what);
+
+    /// <summary>The order's pickup request at a store, once the store has it (PUP-1).</summary>
+    public Task<JsonElement> PickupAsync(JsonElement order, string store) =>
+        Poll.UntilValueAsync<JsonElement>(async () =>
+        {
+            var all = await Gateway.GetFromJsonElementAsync($"/api/pickups/stores/{store}/requests");
+            return all.EnumerateArray().FirstOrDefault(r => r.GetProperty("confirmationNumber").GetString() == Number(order)) is
+                { ValueKind: JsonValueKind.Object } found ? found : null;
+        }, TimeSpan.FromSeconds(30), $"the pickup request of {Number(order)} at {store}");
+
+    public Task<JsonElement> PickupByIdAsync(Guid pickupId) => Gateway.GetFromJsonElementAsync($"/api/pickups/{pickupId}");
+
+    /// <summary>PUP-4 at the counter: the receipt and every item scanned.</summary>
+    public Task<HttpResponseMessage> CompleteAsync(JsonElement pickup, IEnumerable<(string Sku, int Quantity)> items, int? tenderLineId = null,
+        string? receipt = null, string? idempotencyKey = null) =>
+        Post($"/api/pickups/{pickup.GetProperty("id").GetGuid()}/completion", new
+        {
+            receipt = receipt ?? pickup.GetProperty("confirmationNumber").GetString(),
+            items = items.Select(i => new { sku = i.Sku, quantity = i.Quantity }),
+            tenderLineId,
+        }, idempotencyKey ?? Guid.NewGuid().ToString("N"));
+
+    /// <summary>A completion that must be accepted; returns the completion's fulfillment id.</summary>
+    public async Task<string> CompletedAsync(JsonElement pickup, params (string Sku, int Quantity)[] items) =>
+        await CompletedAsync(pickup, null, items);
+
+    public async Task<string> CompletedAsync(JsonElement pickup, int? tenderLineId, params (string Sku, int Quantity)[] items)
+    {
+        using var response = await CompleteAsync(pickup, items, tenderLineId);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        return JsonDocument.Parse(body).RootElement.GetProperty("completions").EnumerateArray().Last().GetProperty("fulfillmentId").GetString()!;
+    }
+
+    public Task<HttpResponseMessage> InvoiceAsync(JsonElement order, string invoiceId, params (int LineId, int Quantity)[] lines) =>
+        Post($"/api/orders/{Number(order)}/invoices", new { invoiceId, lines = lines.Select(l => new { lineId = l.LineId, quantity = l.Quantity }) });
+
+    public Task<HttpResponseMessage> CancelAsync(JsonElement order, decimal? chargePercent = null, string? idempotencyKey = null) =>
+        Post($"/api/orders/{Number(order)}/cancellation", new { chargePercent }, idempotencyKey ?? Guid.NewGuid().ToString("N"));
+
+    public Task<HttpResponseMessage> RetryPaymentAsync(JsonElement order, string fulfillmentId, int tenderLineId) =>
+        Post($"/api/orders/{Number(order)}/fulfillments/{fulfillmentId}/payment", new { tenderLineId });
+
+    /// <summary>On hand and reserved at a location, once Inventory has settled to them (stock is issued and released by messages).</summary>
+    public Task StockAsync(string location, string sku, (int OnHand, int Reserved) expected) =>
+        Poll.UntilAsync(async () => await Orders.StockAsync(location, sku) == expected, TimeSpan.FromSeconds(30),
+            $"{sku} at {location} to be {expected}");
+
+    public static Guid OrderId(JsonElement order) => order.GetProperty("orderId").GetGuid();
+
+    public static string Number(JsonElement order) => order.GetProperty("confirmationNumber").GetString()!;
+
+    public static JsonElement FulfillmentOf(JsonElement order, string fulfillmentId) =>
+        order.GetProperty("fulfillments").EnumerateArray().Single(f => f.GetProperty("fulfillmentId").GetString() == fulfillmentId);
+
+    /// <summary>The payment status of a fulfillment, or null while the order has not recorded it.</summary>
+    public static string? PaymentStatusOf(JsonElement order, string fulfillmentId) =>
+        order.GetProperty("fulfillments").EnumerateArray().Where(f => f.GetProperty("fulfillmentId").GetString() == fulfillmentId)
+            .Select(f => f.GetProperty("paymentStatus").GetString()).FirstOrDefault();
+
+    public static IReadOnlyList<string?> History(JsonElement order) =>
+        order.GetProperty("history").EnumerateArray().Select(e => e.GetProperty("type").GetString()).ToList();
+
+    public static decimal Payment(JsonElement order, string name) => order.GetProperty("payment").GetProperty(name).GetDecimal();
+
+    /// <summary>Each capture of the ledger: its tender line, amount and purpose, in the order they were made.</summary>
+    public static IReadOnlyList<(int Line, decimal Amount, string? Purpose)> Captures(JsonElement ledger) =>
+        ledger.GetProperty("tenderLines").EnumerateArray()
+            .SelectMany(t => t.GetProperty("captures").EnumerateArray().Select(c =>
+                (Line: t.GetProperty("tenderLineId").GetInt32(), Amount: c.GetProperty("amount").GetDecimal(), Purpose: c.GetProperty("purpose").GetString(),
+                    At: c.GetProperty("at").GetDateTimeOffset())))
+            .OrderBy(c => c.At).Select(c => (c.Line, c.Amount, c.Purpose)).ToList();
+
+    private Task<HttpResponseMessage> Post(string path, object body, string? idempotencyKey = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+        if (idempotencyKey is not null)
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return Gateway.SendAsync(request);
+    }
+}
