@@ -16,7 +16,9 @@ Console.WriteLine($"OmniChannel order benchmark: {options.Terminals} terminals, 
 await using var platform = await Platform.StartAsync();
 var orders = new OrderDriver(platform.Gateway);
 var skus = await orders.PrepareProductsAsync(options.Skus);
-await orders.RunAsync(skus, options.Terminals, rate: 20, seconds: 2, record: false); // warm-up: JIT, pools, queues
+// Warm-up: every code path of every service runs (and is compiled: no tiered JIT) and finishes before the measurement.
+var warmUp = await orders.RunAsync(skus, options.Terminals, rate: 20, seconds: 3, record: true);
+await orders.WaitForConfirmationsAsync(platform.Postgres, warmUp.ConfirmationNumbers, Stopwatch.GetTimestamp(), TimeSpan.FromSeconds(60));
 
 // The reference runs beside the load, one commit at a time on its own connection: same server, same moment.
 var cpuBefore = platform.CpuTime();
