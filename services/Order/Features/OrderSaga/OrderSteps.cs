@@ -51,6 +51,8 @@ public interface IOrderSteps
 /// </summary>
 public sealed class OrderSteps(IDocumentSession session, PricingService.PricingServiceClient pricing, TimeProvider clock) : IOrderSteps
 {
+    private CustomerOrder? committed;
+
     public async Task PriceAsync(OrderState saga, CancellationToken ct)
     {
         var order = await LoadAsync(saga, ct);
@@ -233,10 +235,13 @@ public sealed class OrderSteps(IDocumentSession session, PricingService.PricingS
         return order.Fold(e);
     }
 
-    /// <summary>The order as committed, with the events this message already recorded (e.g. the deposit, before confirming).</summary>
+    /// <summary>
+    /// The order as committed, with the events this message already recorded (e.g. the deposit, before confirming).
+    /// Read once per message: these steps are scoped to one message, inside its transaction.
+    /// </summary>
     private async Task<CustomerOrder> LoadAsync(OrderState saga, CancellationToken ct)
     {
-        var order = await session.LoadAsync<CustomerOrder>(saga.ConfirmationNumber, ct)
+        var order = committed ??= await session.LoadAsync<CustomerOrder>(saga.ConfirmationNumber, ct)
                     ?? throw new InvalidOperationException($"Order {saga.ConfirmationNumber} has no stream yet.");
         return session.PendingChanges.Streams()
             .Where(stream => stream.Key == saga.ConfirmationNumber)
