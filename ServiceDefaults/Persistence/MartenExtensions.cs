@@ -23,17 +23,7 @@ public static class MartenExtensions
                 "ConnectionStrings:postgres is not set. Run the platform with `dotnet run --project AppHost`, " +
                 "or set ConnectionStrings__postgres=\"Host=...;Port=...;Username=...;Password=...;Database=...\"");
 
-        var dataSourceBuilder = new NpgsqlDataSourceBuilder(connectionString) { Name = schema };
-        // Every session opens and returns a pooled connection. Without a reset on return (DISCARD ALL), the statements
-        // PostgreSQL has parsed and planned for this service stay prepared, so the same few statements, run thousands
-        // of times, are parsed once per connection instead of once per use. Nothing of ours keeps session state
-        // (settings, temporary tables, session advisory locks) on a pooled connection. A connection string can still
-        // say otherwise.
-        if (!connectionString.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase))
-            dataSourceBuilder.ConnectionStringBuilder.NoResetOnClose = true;
-        if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase))
-            dataSourceBuilder.ConnectionStringBuilder.MaxAutoPrepare = 200;
-        var dataSource = dataSourceBuilder.Build();
+        var dataSource = PostgresDataSource.Create(connectionString, schema);
         builder.Services.AddSingleton(dataSource);
         builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: [ServiceDefaultsExtensions.ReadyTag]);
 
@@ -51,5 +41,25 @@ public static class MartenExtensions
             .UseOutboxSessions()
             .ApplyAllDatabaseChangesOnStartup();
         return marten;
+    }
+}
+
+public static class PostgresDataSource
+{
+    /// <summary>
+    /// A connection pool for one service's (or component's) statements. Every session opens and returns a pooled
+    /// connection; without a reset on return (DISCARD ALL), the statements PostgreSQL has parsed and planned stay
+    /// prepared, so the same few statements, run thousands of times, are parsed once per connection instead of once
+    /// per use. Nothing of ours keeps session state (settings, temporary tables, session advisory locks) on a pooled
+    /// connection. A connection string can still say otherwise.
+    /// </summary>
+    public static NpgsqlDataSource Create(string connectionString, string name)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString) { Name = name };
+        if (!connectionString.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase))
+            builder.ConnectionStringBuilder.NoResetOnClose = true;
+        if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase))
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 200;
+        return builder.Build();
     }
 }

@@ -1,4 +1,3 @@
-using Npgsql;
 using OmniChannel.PaymentToken;
 using OmniChannel.PaymentToken.Connectors;
 using OmniChannel.PaymentToken.Features.Cancellation;
@@ -31,7 +30,7 @@ builder.AddSampleData<PaymentSampleData>("payment-sample-data-v1", PaymentSample
 // The processor emulator stands in for the acquirer, in process, on a connection pool and a schema of its own.
 builder.Services.AddSingleton(builder.Configuration.GetSection("Payments:Processor").Get<ProcessorOptions>() ?? new ProcessorOptions());
 builder.Services.AddSingleton<IProcessorStore>(_ => new PostgresProcessorStore(
-    new NpgsqlDataSourceBuilder(builder.Configuration.GetConnectionString("postgres")) { Name = "processor-emulator" }.Build()));
+    PostgresDataSource.Create(builder.Configuration.GetConnectionString("postgres")!, "processor-emulator")));
 builder.Services.AddSingleton<ProcessorEmulator>();
 builder.Services.AddSingleton<IConnectors, EmulatorConnectors>();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Payments:Recovery").Get<RecoveryOptions>() ?? new RecoveryOptions());

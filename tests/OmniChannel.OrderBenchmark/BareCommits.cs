@@ -3,15 +3,23 @@ using Npgsql;
 
 namespace OmniChannel.OrderBenchmark;
 
-public sealed record CommitResult(int Connections, int Commits, TimeSpan Elapsed, double P50Ms, double P99Ms)
+/// <summary>
+/// Bare commits: their latency and their rate one at a time. Back to back (closed loop) the rate is counted; sampled
+/// (one commit per interval) it is what one connection would do at that latency, 1000 / mean latency in ms.
+/// </summary>
+public sealed record CommitResult(int Connections, int Commits, TimeSpan Elapsed, double P50Ms, double P99Ms, double MeanMs, bool Sampled)
 {
-    public double PerSecond => Commits / Elapsed.TotalSeconds;
+    public double PerSecond => Sampled ? Connections * 1000 / MeanMs : Commits / Elapsed.TotalSeconds;
 }
 
 /// <summary>The reference: a bare single-row INSERT, one commit each, on the same PostgreSQL server the platform uses.</summary>
 public static class BareCommits
 {
-    public static async Task<CommitResult> MeasureAsync(string postgres, int connections, TimeSpan duration)
+    /// <param name="interval">
+    /// Null: back to back, as fast as the server answers (a connection then keeps a core busy: the client and its
+    /// backend). Otherwise one commit per interval, so the reference does not take the CPU the platform under load needs.
+    /// </param>
+    public static async Task<CommitResult> MeasureAsync(string postgres, int connections, TimeSpan duration, TimeSpan? interval = null)
     {
         await using var dataSource = NpgsqlDataSource.Create(postgres);
         await using (var create = dataSource.CreateCommand("create table if not exists public.bench_bare_commit (id bigserial primary key, at timestamptz not null default now(), payload text)"))
@@ -26,15 +34,19 @@ public static class BareCommits
             await using var insert = new NpgsqlCommand("insert into public.bench_bare_commit (payload) values ($1)", connection);
             insert.Parameters.Add(new NpgsqlParameter { Value = "x" });
             await insert.PrepareAsync();
+            using var pacing = interval is { } every ? new PeriodicTimer(every) : null;
             while (clock.Elapsed < duration)
             {
+                if (pacing is not null)
+                    await pacing.WaitForNextTickAsync();
                 var started = Stopwatch.GetTimestamp();
                 await insert.ExecuteNonQueryAsync(); // autocommit: one transaction, one WAL flush
                 mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
         }));
         var all = latencies.SelectMany(l => l).Order().ToList();
-        return new CommitResult(connections, all.Count, clock.Elapsed, Percentile(all, 0.50), Percentile(all, 0.99));
+        return new CommitResult(connections, all.Count, clock.Elapsed, Percentile(all, 0.50), Percentile(all, 0.99),
+            all.Count == 0 ? double.NaN : all.Average(), Sampled: interval is not null);
     }
 
     /// <summary>
