@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Marten;
 using MassTransit;
 using OmniChannel.Order.Features.MasterData;
@@ -29,8 +26,6 @@ public sealed record CancellationReceipt(string Id, string ConfirmationNumber, s
 /// </summary>
 public static class CancelOrderEndpoint
 {
-    public const string IdempotencyKeyHeader = "Idempotency-Key";
-
     public static IEndpointRouteBuilder MapCancelOrder(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/orders/{confirmationNumber}/cancellation", Handle)
@@ -42,9 +37,9 @@ public static class CancelOrderEndpoint
     private static async Task<IResult> Handle(string confirmationNumber, CancelOrderRequest request, HttpRequest http, IDocumentSession session,
         TimeProvider clock, CancellationToken ct)
     {
-        var key = http.Headers[IdempotencyKeyHeader].ToString();
-        if (string.IsNullOrWhiteSpace(key) || key.Length > 128)
-            return ProblemCodes.BadRequest("idempotency_key.required", $"Send the terminal's transaction id as the {IdempotencyKeyHeader} header (1 to 128 characters).");
+        var (key, problem) = Idempotency.ReadKey(http);
+        if (problem is not null)
+            return problem;
         var batch = session.CreateBatchQuery();
         var order = batch.Load<CustomerOrder>(confirmationNumber);
         var existing = batch.Load<CancellationReceipt>(CancellationReceipt.IdFor(confirmationNumber, key));
@@ -53,7 +48,7 @@ public static class CancelOrderEndpoint
 
         if (await order is not { } current)
             return ProblemCodes.NotFound("order.not_found", $"No order has confirmation number '{confirmationNumber}'.");
-        var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request))));
+        var fingerprint = Idempotency.Fingerprint(request);
         if (await existing is { } earlier)
             return Replay(earlier, fingerprint);
 

@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Marten;
 using MassTransit;
 using OmniChannel.Order.Features.MasterData;
@@ -18,8 +15,6 @@ public sealed record OrderAccepted(string ConfirmationNumber, string Status, str
 /// </summary>
 public static class CreateOrderEndpoint
 {
-    public const string IdempotencyKeyHeader = "Idempotency-Key";
-
     public static IEndpointRouteBuilder MapCreateOrder(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/orders", Handle)
@@ -31,11 +26,11 @@ public static class CreateOrderEndpoint
     private static async Task<IResult> Handle(HttpRequest http, CreateOrderRequest request, IDocumentSession session,
         OrderCreator creator, RealTimeOrderCreation realTime, TimeProvider clock, CancellationToken ct)
     {
-        var key = http.Headers[IdempotencyKeyHeader].ToString();
-        if (string.IsNullOrWhiteSpace(key) || key.Length > 128)
-            return ProblemCodes.BadRequest("idempotency_key.required", $"Send the terminal's transaction id as the {IdempotencyKeyHeader} header (1 to 128 characters).");
+        var (key, problem) = Idempotency.ReadKey(http);
+        if (problem is not null)
+            return problem;
 
-        var hash = Hash(request);
+        var hash = Idempotency.Fingerprint(request);
         var data = await ReferenceData.LoadAsync(session, request, key, ct);
         if (data.Existing is { } existing)
             return Replay(existing, hash);
@@ -77,9 +72,6 @@ public static class CreateOrderEndpoint
         var status = transaction.Status == TransactionStatus.Created ? "Created" : "Pending";
         return TypedResults.Accepted(location, new OrderAccepted(transaction.ConfirmationNumber, status, location));
     }
-
-    private static string Hash(CreateOrderRequest request) =>
-        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request))));
 
     private static bool IsDuplicate(Exception exception) =>
         exception is JasperFx.DocumentAlreadyExistsException

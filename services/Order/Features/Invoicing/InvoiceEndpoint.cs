@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Marten;
 using OmniChannel.Order.Orders;
 using OmniChannel.ServiceDefaults.Http;
@@ -40,7 +37,7 @@ public static class InvoiceEndpoint
         if (await session.LoadAsync<CustomerOrder>(confirmationNumber, ct) is not { } order)
             return ProblemCodes.NotFound("order.not_found", $"No order has confirmation number '{confirmationNumber}'.");
 
-        var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request.Lines))));
+        var fingerprint = Idempotency.Fingerprint(request.Lines);
         var receiptId = InvoiceReceipt.IdFor(confirmationNumber, invoiceId);
         if (await session.LoadAsync<InvoiceReceipt>(receiptId, ct) is { } existing)
             return Replay(existing, fingerprint);

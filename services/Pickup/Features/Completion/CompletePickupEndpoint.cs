@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Marten;
 using MassTransit;
 using OmniChannel.Contracts.Pickup;
@@ -17,8 +14,6 @@ namespace OmniChannel.Pickup.Features.Completion;
 /// </summary>
 public static class CompletePickupEndpoint
 {
-    public const string IdempotencyKeyHeader = "Idempotency-Key";
-
     public static IEndpointRouteBuilder MapCompletePickup(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/pickups/{pickupId:guid}/completion", Handle)
@@ -36,13 +31,13 @@ public static class CompletePickupEndpoint
     private static async Task<IResult> Handle(Guid pickupId, CompletePickupRequest scan, HttpRequest http, IDocumentSession session,
         TimeProvider clock, CancellationToken ct)
     {
-        var key = http.Headers[IdempotencyKeyHeader].ToString();
-        if (string.IsNullOrWhiteSpace(key) || key.Length > 128)
-            return ProblemCodes.BadRequest("idempotency_key.required", $"Send the terminal's transaction id as the {IdempotencyKeyHeader} header (1 to 128 characters).");
+        var (key, problem) = Idempotency.ReadKey(http);
+        if (problem is not null)
+            return problem;
         if (await session.LoadAsync<PickupRequest>(pickupId, ct) is not { } request)
             return ProblemCodes.NotFound("pickup.not_found", $"No pickup request {pickupId}.");
 
-        var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(scan))));
+        var fingerprint = Idempotency.Fingerprint(scan);
         if (request.Completions?.FirstOrDefault(c => c.IdempotencyKey == key) is { } earlier)
             return earlier.Fingerprint == fingerprint
                 ? TypedResults.Ok(request)
