@@ -43,7 +43,8 @@ internal sealed class MartenOutboxConsumeContext<TMessage>(ConsumeContext<TMessa
     public override Task SetDelivered()
     {
         inbox.Delivered = DateTimeOffset.UtcNow;
-        return pending.Known is null ? Change(() => { }) : Task.CompletedTask;
+        InboxChanged |= pending.Known is null;
+        return Task.CompletedTask;
     }
 
     public override async Task<List<OutboxMessageContext>> LoadOutboxMessages()
