@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Npgsql;
+using OmniChannel.IntegrationTests.Infrastructure;
 
 namespace OmniChannel.Benchmarking;
 
@@ -40,7 +41,7 @@ public sealed class Platform : IAsyncDisposable
 
     public static async Task<Platform> StartAsync()
     {
-        var root = FindRoot();
+        var root = RepositoryPaths.Root;
         var configuration = Path.GetFileName(AppContext.BaseDirectory.TrimEnd('/')); // artifacts/bin/<project>/<debug or release>
         var dll = Path.Combine(root, "artifacts", "bin", "OmniChannel.AppHost", configuration, "OmniChannel.AppHost.dll");
         var stateFile = Path.Combine(Path.GetTempPath(), $"omnichannel-benchmark-{Guid.NewGuid():N}.json");
@@ -53,7 +54,7 @@ public sealed class Platform : IAsyncDisposable
         var dropServers = () => Task.CompletedTask;
         if (Environment.GetEnvironmentVariable("ConnectionStrings__postgres") is null)
         {
-            var (postgres, rabbitMq, drop) = await OwnDatabaseAndVirtualHostAsync(root);
+            var (postgres, rabbitMq, drop) = await OwnDatabaseAndVirtualHostAsync();
             start.Environment["ConnectionStrings__postgres"] = postgres;
             start.Environment["ConnectionStrings__rabbitmq"] = rabbitMq;
             dropServers = drop;
@@ -83,22 +84,16 @@ public sealed class Platform : IAsyncDisposable
     }
 
     /// <summary>The test-profile servers (started if needed), a new database and a new RabbitMQ virtual host on them.</summary>
-    private static async Task<(string Postgres, string RabbitMq, Func<Task> Drop)> OwnDatabaseAndVirtualHostAsync(string root)
+    private static async Task<(string Postgres, string RabbitMq, Func<Task> Drop)> OwnDatabaseAndVirtualHostAsync()
     {
-        var exports = (await InfraAsync(root, "up")).Split('\n', StringSplitOptions.TrimEntries)
-            .Where(line => line.StartsWith("export ", StringComparison.Ordinal))
-            .Select(line => line["export ".Length..].Split('=', 2))
-            .ToDictionary(pair => pair[0], pair => pair[1].Trim('"'));
+        var (server, rabbitMqServer) = await TestServers.UpAsync();
         var name = $"omnichannel_bench_{DateTime.UtcNow:yyyyMMddHHmmss}_{Random.Shared.Next(1000, 9999)}";
-        var server = exports["ConnectionStrings__postgres"];
         await ExecuteAsync(server, $"create database \"{name}\"");
-        await InfraAsync(root, "rabbitmqctl", "add_vhost", name);
-        await InfraAsync(root, "rabbitmqctl", "set_permissions", "-p", name, "guest", ".*", ".*", ".*");
+        var rabbitMq = await TestServers.AddVirtualHostAsync(rabbitMqServer, name);
         var postgres = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
-        var rabbitMq = new UriBuilder(exports["ConnectionStrings__rabbitmq"]) { Path = "/" + name }.Uri.ToString();
         return (postgres, rabbitMq, async () =>
         {
-            await InfraAsync(root, "rabbitmqctl", "delete_vhost", name);
+            await TestServers.DeleteVirtualHostAsync(name);
             await ExecuteAsync(server, $"drop database if exists \"{name}\" with (force)");
         });
     }
@@ -108,23 +103,6 @@ public sealed class Platform : IAsyncDisposable
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         await using var command = dataSource.CreateCommand(sql);
         await command.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<string> InfraAsync(string root, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("bash", [Path.Combine(root, "deploy", "local", "infra.sh"), .. arguments])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["OMNI_INFRA_PROFILE"] = "test" },
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"infra.sh {string.Join(' ', arguments)} failed ({process.ExitCode}): {await error}");
-        return await output;
     }
 
     /// <summary>VmHWM (peak resident set) of each service process, from /proc.</summary>
@@ -208,14 +186,6 @@ public sealed class Platform : IAsyncDisposable
     {
         var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "OmniChannel.sln")))
-                return dir.FullName;
-        throw new InvalidOperationException("No OmniChannel.sln above the benchmark.");
     }
 
     [DllImport("libc", EntryPoint = "kill")]

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Npgsql;
 using Testcontainers.PostgreSql;
 using Testcontainers.RabbitMq;
@@ -89,50 +88,9 @@ public sealed class TestInfrastructure : IAsyncDisposable
 
     private static async Task<TestInfrastructure> FromInfraScript()
     {
-        var up = await InfraScript("up");
-        if (up.ExitCode != 0)
-            throw new InvalidOperationException($"deploy/local/infra.sh up failed ({up.ExitCode}):\n{up.Error}");
-
-        // A virtual host per run: messages a killed earlier run left in its queues never reach this one.
-        var exports = ParseExports(up.Output);
+        var (postgres, rabbitMq) = await TestServers.UpAsync();
         var vhost = $"omnichannel_test_{Guid.NewGuid():N}";
-        await RabbitMqCtl("add_vhost", vhost);
-        await RabbitMqCtl("set_permissions", "-p", vhost, "guest", ".*", ".*", ".*");
-        var rabbitMq = new UriBuilder(exports["ConnectionStrings__rabbitmq"]) { Path = "/" + vhost }.Uri.ToString();
-        return new TestInfrastructure("infra.sh", exports["ConnectionStrings__postgres"], rabbitMq,
-            () => RabbitMqCtl("delete_vhost", vhost));
-    }
-
-    /// <summary>Reads the <c>export NAME="value"</c> lines infra.sh prints on stdout.</summary>
-    public static IReadOnlyDictionary<string, string> ParseExports(string output) =>
-        output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(line => line.StartsWith("export ", StringComparison.Ordinal))
-            .Select(line => line["export ".Length..].Split('=', 2))
-            .ToDictionary(pair => pair[0], pair => pair[1].Trim('"'));
-
-    private static async Task RabbitMqCtl(params string[] arguments)
-    {
-        var result = await InfraScript(["rabbitmqctl", .. arguments]);
-        if (result.ExitCode != 0)
-            throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', arguments)} failed ({result.ExitCode}):\n{result.Error}");
-    }
-
-    private static Task<(int ExitCode, string Output, string Error)> InfraScript(string command) => InfraScript([command]);
-
-    private static async Task<(int ExitCode, string Output, string Error)> InfraScript(string[] arguments)
-    {
-        var start = new ProcessStartInfo("bash", [RepositoryPaths.InfraScript, .. arguments])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["OMNI_INFRA_PROFILE"] = "test" },
-        };
-        start.Environment.Remove("ConnectionStrings__postgres");
-        start.Environment.Remove("ConnectionStrings__rabbitmq");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
+        return new TestInfrastructure("infra.sh", postgres, await TestServers.AddVirtualHostAsync(rabbitMq, vhost),
+            () => TestServers.DeleteVirtualHostAsync(vhost));
     }
 }
