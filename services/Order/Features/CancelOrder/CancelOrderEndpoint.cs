@@ -65,8 +65,7 @@ public static class CancelOrderEndpoint
         {
             await session.SaveChangesAsync(ct);
         }
-        catch (Exception exception) when (exception is JasperFx.DocumentAlreadyExistsException
-                                              || exception.InnerException is Npgsql.PostgresException { SqlState: "23505" })
+        catch (Exception exception) when (DuplicateKey.Is(exception))
         {
             await using var query = session.DocumentStore.QuerySession();
             return Replay((await query.LoadAsync<CancellationReceipt>(receipt.Id, ct))!, fingerprint);

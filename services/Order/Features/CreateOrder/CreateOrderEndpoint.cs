@@ -3,6 +3,7 @@ using MassTransit;
 using OmniChannel.Order.Features.MasterData;
 using OmniChannel.Order.Features.OrderCreation;
 using OmniChannel.ServiceDefaults.Http;
+using OmniChannel.ServiceDefaults.Persistence;
 
 namespace OmniChannel.Order.Features.CreateOrder;
 
@@ -50,7 +51,7 @@ public static class CreateOrderEndpoint
         {
             await session.SaveChangesAsync(ct);
         }
-        catch (Exception exception) when (IsDuplicate(exception))
+        catch (Exception exception) when (DuplicateKey.Is(exception))
         {
             // The same key arrived twice at once: the first one won; answer as a replay of it.
             await using var query = session.DocumentStore.QuerySession();
@@ -72,8 +73,4 @@ public static class CreateOrderEndpoint
         var status = transaction.Status == TransactionStatus.Created ? "Created" : "Pending";
         return TypedResults.Accepted(location, new OrderAccepted(transaction.ConfirmationNumber, status, location));
     }
-
-    private static bool IsDuplicate(Exception exception) =>
-        exception is JasperFx.DocumentAlreadyExistsException
-        || exception.InnerException is Npgsql.PostgresException { SqlState: "23505" };
 }

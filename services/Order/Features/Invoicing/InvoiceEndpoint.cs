@@ -55,8 +55,7 @@ public static class InvoiceEndpoint
         {
             await session.SaveChangesAsync(ct);
         }
-        catch (Exception exception) when (exception is JasperFx.DocumentAlreadyExistsException
-                                              || exception.InnerException is Npgsql.PostgresException { SqlState: "23505" })
+        catch (Exception exception) when (DuplicateKey.Is(exception))
         {
             // The same invoice arrived twice at once: the first one won.
             await using var query = session.DocumentStore.QuerySession();

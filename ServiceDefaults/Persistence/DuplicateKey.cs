@@ -1,0 +1,16 @@
+using JasperFx;
+using Npgsql;
+
+namespace OmniChannel.ServiceDefaults.Persistence;
+
+public static class DuplicateKey
+{
+    /// <summary>
+    /// A commit refused because a row with the same key is already there: Marten's insert of an existing document, or
+    /// PostgreSQL's unique violation (e.g. on a unique index). Where two requests with one idempotency key race, the
+    /// loser sees this and answers as a replay of the winner.
+    /// </summary>
+    public static bool Is(Exception exception) =>
+        exception is DocumentAlreadyExistsException
+        || exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+}
