@@ -23,15 +23,18 @@ public sealed record ReserveStock
     public required IReadOnlyList<ReservationLine> Lines { get; init; }
 }
 
+/// <summary>The reservation holds every line. Carries the order's confirmation number: the order's saga starts on this answer.</summary>
 public sealed record StockReserved
 {
     public required Guid OrderId { get; init; }
+    public required string ConfirmationNumber { get; init; }
     public required string ReservationId { get; init; }
 }
 
 public sealed record StockReservationFailed
 {
     public required Guid OrderId { get; init; }
+    public required string ConfirmationNumber { get; init; }
     public required string Code { get; init; }
     public required string Reason { get; init; }
 }

@@ -52,8 +52,8 @@ internal sealed class DeliveredOutboxCleanup(IDocumentStore store, ILogger<Deliv
             try
             {
                 await using var session = store.LightweightSession();
-                foreach (var id in batch)
-                    session.Delete<OutboxMessage>(id);
+                var ids = batch.ToArray();
+                session.DeleteWhere<OutboxMessage>(message => ids.Contains(message.Id)); // one statement: id = any(...)
                 await session.SaveChangesAsync(cancellationToken);
                 batch.Clear();
             }

@@ -20,13 +20,15 @@ public sealed class PostgresProcessorStore(NpgsqlDataSource dataSource) : IProce
         await EnsureSchemaAsync(ct);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        // Claims the key: a concurrent call with the same key waits on this row until the first one ends.
-        await ExecuteAsync(connection, "insert into processor_emulator.operations (merchant_id, key, fingerprint, created_at) " +
-                                       "values ($1, $2, $3, now()) on conflict do nothing", ct, merchantId, key, fingerprint);
-        await using (var select = Command(connection, "select fingerprint, answer from processor_emulator.operations " +
-                                                      "where merchant_id = $1 and key = $2 for update", merchantId, key))
-        await using (var reader = await select.ExecuteReaderAsync(ct))
+        // Claims the key: a concurrent call with the same key waits on this row until the first one ends. The claim and
+        // the answer commit together, so a key someone else holds already has its answer.
+        var claimed = await ExecuteAsync(connection, "insert into processor_emulator.operations (merchant_id, key, fingerprint, created_at) " +
+                                                     "values ($1, $2, $3, now()) on conflict do nothing", ct, merchantId, key, fingerprint) == 1;
+        if (!claimed)
         {
+            await using var select = Command(connection, "select fingerprint, answer from processor_emulator.operations " +
+                                                         "where merchant_id = $1 and key = $2 for update", merchantId, key);
+            await using var reader = await select.ExecuteReaderAsync(ct);
             await reader.ReadAsync(ct);
             if (!reader.IsDBNull(1))
             {
@@ -39,9 +41,11 @@ public sealed class PostgresProcessorStore(NpgsqlDataSource dataSource) : IProce
 
         var records = new Records(connection);
         var result = await operation(records);
-        await records.FlushAsync(ct);
-        await ExecuteAsync(connection, "update processor_emulator.operations set answer = $3 where merchant_id = $1 and key = $2", ct,
-            merchantId, key, Jsonb(result));
+        // The records written and the answer: one round trip, then the commit.
+        await using var writes = records.Writes();
+        writes.BatchCommands.Add(BatchCommand("update processor_emulator.operations set answer = $3 where merchant_id = $1 and key = $2",
+            merchantId, key, Jsonb(result)));
+        await writes.ExecuteNonQueryAsync(ct);
         await transaction.CommitAsync(ct);
         return result;
     }
@@ -110,13 +114,21 @@ public sealed class PostgresProcessorStore(NpgsqlDataSource dataSource) : IProce
         return command;
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct, params object[] values)
+    private static NpgsqlBatchCommand BatchCommand(string sql, params object[] values)
     {
-        await using var command = Command(connection, sql, values);
-        await command.ExecuteNonQueryAsync(ct);
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values)
+            command.Parameters.Add(value as NpgsqlParameter ?? new NpgsqlParameter { Value = value });
+        return command;
     }
 
-    /// <summary>Reads lock their row for the operation; writes are kept and flushed before the answer is stored.</summary>
+    private static async Task<int> ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct, params object[] values)
+    {
+        await using var command = Command(connection, sql, values);
+        return await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Reads lock their row for the operation; writes are kept and stored in one batch with the answer.</summary>
     private sealed class Records(NpgsqlConnection connection) : IProcessorRecords
     {
         private readonly Dictionary<(string Kind, string Id), object> written = [];
@@ -132,12 +144,15 @@ public sealed class PostgresProcessorStore(NpgsqlDataSource dataSource) : IProce
 
         public void Put<T>(string id, T record) where T : class => written[(typeof(T).Name, id)] = record;
 
-        public async Task FlushAsync(CancellationToken ct)
+        /// <summary>A batch of the upserts of what was written, for the caller to add to and run.</summary>
+        public NpgsqlBatch Writes()
         {
+            var batch = new NpgsqlBatch(connection);
             foreach (var ((kind, id), record) in written)
-                await ExecuteAsync(connection, "insert into processor_emulator.records (kind, id, body) values ($1, $2, $3) " +
-                                               "on conflict (kind, id) do update set body = excluded.body", ct,
-                    kind, id, new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = JsonSerializer.Serialize(record, record.GetType(), Json) });
+                batch.BatchCommands.Add(BatchCommand("insert into processor_emulator.records (kind, id, body) values ($1, $2, $3) " +
+                                                     "on conflict (kind, id) do update set body = excluded.body",
+                    kind, id, new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = JsonSerializer.Serialize(record, record.GetType(), Json) }));
+            return batch;
         }
     }
 }

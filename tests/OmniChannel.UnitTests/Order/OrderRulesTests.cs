@@ -1,4 +1,6 @@
+using OmniChannel.Contracts.Inventory;
 using OmniChannel.Order.Features.CreateOrder;
+using OmniChannel.Order.Features.OrderCreation;
 using OmniChannel.Order.Features.MasterData;
 using OmniChannel.Order.Orders;
 
@@ -179,5 +181,22 @@ public class OrderRulesTests
         };
 
         Assert.Equal(code, Refusal(request));
+    }
+
+    [Fact]
+    public void INV7_the_creation_asks_to_reserve_ship_and_pickup_lines_at_their_location_and_to_take_carry_out_lines_at_once()
+    {
+        var orderId = Guid.NewGuid();
+        var request = OrderCreator.Reservation(orderId, "HOU-AAAAA-BBBBB",
+        [
+            new OrderLine(1, "81120", 2, new Fulfillment(FulfillmentKind.Ship, "CENTRAL-DC", "STANDARD")),
+            new OrderLine(2, "81120", 1, new Fulfillment(FulfillmentKind.Pickup, "SEATTLE")),
+            new OrderLine(3, "90001", 1, new Fulfillment(FulfillmentKind.CarryOut, "HOUSTON")),
+        ]);
+
+        Assert.Equal((orderId, "HOU-AAAAA-BBBBB"), (request.OrderId, request.ConfirmationNumber));
+        Assert.Equal(
+            [(1, "81120", 2, "CENTRAL-DC", ReservationKind.Ship), (2, "81120", 1, "SEATTLE", ReservationKind.Pickup), (3, "90001", 1, "HOUSTON", ReservationKind.CarryOut)],
+            request.Lines.Select(l => (l.LineId, l.Sku, l.Quantity, l.LocationId, l.Kind)));
     }
 }

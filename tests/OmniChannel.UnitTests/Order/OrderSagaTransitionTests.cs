@@ -7,7 +7,6 @@ using OmniChannel.Contracts.Pickup;
 using OmniChannel.Order.Features.CancelOrder;
 using OmniChannel.Order.Features.FulfillmentPayments;
 using OmniChannel.Order.Features.Invoicing;
-using OmniChannel.Order.Features.OrderCreation;
 using OmniChannel.Order.Features.OrderSaga;
 using Events = OmniChannel.Order.Orders;
 
@@ -43,29 +42,30 @@ public sealed class OrderSagaTransitionTests : IAsyncLifetime
 
     private readonly Guid orderId = NewId.NextGuid();
 
-    private Task Submit() => harness.Bus.Publish(new OrderSubmitted { OrderId = orderId, ConfirmationNumber = "HOU-AAAAA-BBBBB" });
+    /// <summary>Inventory's answer to the reservation the order's creation asked for: it starts the saga.</summary>
+    private Task Reserved() =>
+        harness.Bus.Publish(new StockReserved { OrderId = orderId, ConfirmationNumber = "HOU-AAAAA-BBBBB", ReservationId = "r" });
 
     [Fact]
-    public async Task A_submitted_order_is_priced_and_its_stock_requested()
+    public async Task Reserved_stock_starts_the_saga_which_records_it_and_prices_the_order_in_the_same_step()
     {
         steps.DepositDue = 30m;
-        await Submit();
+        await Reserved();
 
-        Assert.NotNull(await saga.Exists(orderId, m => m.Reserving, TimeSpan.FromSeconds(5)));
-        Assert.True(await harness.Published.Any<ReserveStock>(m => m.Context.Message.OrderId == orderId));
-        Assert.Contains("price", steps.Calls);
+        var instance = await saga.Exists(orderId, m => m.TakingDeposit, TimeSpan.FromSeconds(5));
+        Assert.NotNull(instance);
+        Assert.Equal("HOU-AAAAA-BBBBB", saga.Sagas.Contains(instance.Value)!.ConfirmationNumber);
+        Assert.Contains(steps.Recorded, e => e is Events.StockReserved { ReservationId: "r" });
+        Assert.Equal(["price"], steps.Calls);
     }
 
     [Fact]
     public async Task ORD3_reserved_stock_with_a_deposit_due_asks_for_the_deposit_then_confirms_once_captured_and_awaits_fulfillment()
     {
         steps.DepositDue = 30m;
-        await Submit();
-        await saga.Exists(orderId, m => m.Reserving, TimeSpan.FromSeconds(5));
-
-        await harness.Bus.Publish(new StockReserved { OrderId = orderId, ReservationId = "r" });
+        await Reserved();
         Assert.NotNull(await saga.Exists(orderId, m => m.TakingDeposit, TimeSpan.FromSeconds(5)));
-        Assert.True(await harness.Published.Any<CaptureDeposit>(m => m.Context.Message.OrderId == orderId));
+        Assert.True(await harness.Published.Any<CaptureDeposit>(m => m.Context.Message.OrderId == orderId && m.Context.Message.Amount == 30m));
 
         await harness.Bus.Publish(new DepositCaptured { OrderId = orderId, Amount = 30m, AuthorizationToken = "a", CaptureToken = "c" });
         Assert.NotNull(await saga.Exists(orderId, m => m.AwaitingFulfillment, TimeSpan.FromSeconds(5)));
@@ -116,10 +116,7 @@ public sealed class OrderSagaTransitionTests : IAsyncLifetime
     public async Task ORD3_no_deposit_due_confirms_right_after_the_reservation()
     {
         steps.DepositDue = 0m;
-        await Submit();
-        await saga.Exists(orderId, m => m.Reserving, TimeSpan.FromSeconds(5));
-
-        await harness.Bus.Publish(new StockReserved { OrderId = orderId, ReservationId = "r" });
+        await Reserved();
 
         Assert.NotNull(await saga.Exists(orderId, m => m.AwaitingFulfillment, TimeSpan.FromSeconds(5)));
         Assert.Contains("confirm", steps.Calls);
@@ -130,9 +127,7 @@ public sealed class OrderSagaTransitionTests : IAsyncLifetime
     public async Task An_order_carried_out_in_full_is_completed_at_confirmation()
     {
         (steps.DepositDue, steps.CompleteAtConfirm) = (30m, true);
-        await Submit();
-        await saga.Exists(orderId, m => m.Reserving, TimeSpan.FromSeconds(5));
-        await harness.Bus.Publish(new StockReserved { OrderId = orderId, ReservationId = "r" });
+        await Reserved();
         await saga.Exists(orderId, m => m.TakingDeposit, TimeSpan.FromSeconds(5));
 
         await harness.Bus.Publish(new DepositCaptured { OrderId = orderId, Amount = 30m, AuthorizationToken = "a", CaptureToken = "c" });
@@ -243,13 +238,17 @@ public sealed class OrderSagaTransitionTests : IAsyncLifetime
     public async Task INV7_refused_stock_rejects_the_order_with_the_reason_and_releases_nothing()
     {
         steps.DepositDue = 30m;
-        await Submit();
-        await saga.Exists(orderId, m => m.Reserving, TimeSpan.FromSeconds(5));
 
-        await harness.Bus.Publish(new StockReservationFailed { OrderId = orderId, Code = "stock.insufficient", Reason = "none left" });
+        await harness.Bus.Publish(new StockReservationFailed
+        {
+            OrderId = orderId, ConfirmationNumber = "HOU-AAAAA-BBBBB", Code = "stock.insufficient", Reason = "none left",
+        });
 
+        Assert.True(await harness.Consumed.Any<StockReservationFailed>());
         Assert.Null(await saga.NotExists(orderId, TimeSpan.FromSeconds(5)));
         Assert.Equal("stock.insufficient", steps.RejectedWith);
+        Assert.Contains(steps.Recorded, e => e is Events.StockReservationFailed { Code: "stock.insufficient" });
+        Assert.DoesNotContain("price", steps.Calls);
         Assert.False(await harness.Published.Any<ReleaseStock>(m => m.Context.Message.OrderId == orderId));
     }
 
@@ -257,9 +256,7 @@ public sealed class OrderSagaTransitionTests : IAsyncLifetime
     public async Task ORD3_a_declined_deposit_releases_the_stock_then_rejects_the_order()
     {
         steps.DepositDue = 30m;
-        await Submit();
-        await saga.Exists(orderId, m => m.Reserving, TimeSpan.FromSeconds(5));
-        await harness.Bus.Publish(new StockReserved { OrderId = orderId, ReservationId = "r" });
+        await Reserved();
         await saga.Exists(orderId, m => m.TakingDeposit, TimeSpan.FromSeconds(5));
 
         await harness.Bus.Publish(new DepositDeclined { OrderId = orderId, Code = "card.declined", Reason = "no" });
@@ -274,15 +271,19 @@ public sealed class OrderSagaTransitionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_cart_that_pricing_refuses_is_rejected_before_anything_is_reserved()
+    public async Task A_cart_that_pricing_refuses_releases_the_reserved_stock_then_rejects_the_order_without_asking_for_payment()
     {
         steps.PricingRefusal = "product.not_found";
-        await Submit();
+        await Reserved();
 
-        Assert.True(await harness.Consumed.Any<OrderSubmitted>());
+        Assert.NotNull(await saga.Exists(orderId, m => m.Releasing, TimeSpan.FromSeconds(5)));
+        Assert.True(await harness.Published.Any<ReleaseStock>(m => m.Context.Message.OrderId == orderId && m.Context.Message.Reason == "product.not_found"));
+        Assert.Null(steps.RejectedWith);
+
+        await harness.Bus.Publish(new StockReleased { OrderId = orderId });
         Assert.Null(await saga.NotExists(orderId, TimeSpan.FromSeconds(5)));
         Assert.Equal("product.not_found", steps.RejectedWith);
-        Assert.False(await harness.Published.Any<ReserveStock>(m => m.Context.Message.OrderId == orderId));
+        Assert.False(await harness.Published.Any<CaptureDeposit>(m => m.Context.Message.OrderId == orderId));
     }
 
     private PickupCompleted Pickup(string fulfillmentId) => new()
@@ -291,14 +292,12 @@ public sealed class OrderSagaTransitionTests : IAsyncLifetime
         Lines = [new PickupLine { LineId = 1, Sku = "81120", Quantity = 1 }], PreferredTenderLineId = 7, CompletedAt = DateTimeOffset.UtcNow,
     };
 
-    /// <summary>Submitted, reserved and paid: the order is confirmed and awaits fulfillment.</summary>
+    /// <summary>Reserved, priced and paid: the order is confirmed and awaits fulfillment.</summary>
     private async Task ConfirmedAsync(DepositCaptured payment)
     {
         if (steps.DepositDue == 0 && steps.BalanceToAuthorize == 0)
             steps.DepositDue = payment.Amount;
-        await Submit();
-        await saga.Exists(orderId, m => m.Reserving, TimeSpan.FromSeconds(5));
-        await harness.Bus.Publish(new StockReserved { OrderId = orderId, ReservationId = "r" });
+        await Reserved();
         await saga.Exists(orderId, m => m.TakingDeposit, TimeSpan.FromSeconds(5));
         await harness.Bus.Publish(payment);
         Assert.NotNull(await saga.Exists(orderId, m => m.AwaitingFulfillment, TimeSpan.FromSeconds(5)));
@@ -327,9 +326,6 @@ public sealed class OrderSagaTransitionTests : IAsyncLifetime
                 (saga.DepositDue, saga.BalanceToAuthorize) = (DepositDue, BalanceToAuthorize);
             return Task.CompletedTask;
         }
-
-        public Task<ReserveStock> ReservationAsync(OrderState saga, CancellationToken ct) =>
-            Task.FromResult(new ReserveStock { OrderId = saga.CorrelationId, ConfirmationNumber = saga.ConfirmationNumber, Lines = [] });
 
         public Task<CaptureDeposit> DepositAsync(OrderState saga, CancellationToken ct) => Task.FromResult(new CaptureDeposit
         {

@@ -35,6 +35,9 @@ public sealed class ReserveStockConsumer(IDocumentSession session, TimeProvider 
     }
 
     private static Task Answer(ConsumeContext context, Reservation reservation) => reservation.Status == ReservationStatus.Refused
-        ? context.Publish(new StockReservationFailed { OrderId = reservation.Id, Code = reservation.RefusalCode!, Reason = reservation.RefusalReason! })
-        : context.Publish(new StockReserved { OrderId = reservation.Id, ReservationId = reservation.Id.ToString() });
+        ? context.Publish(new StockReservationFailed
+        {
+            OrderId = reservation.Id, ConfirmationNumber = reservation.ConfirmationNumber, Code = reservation.RefusalCode!, Reason = reservation.RefusalReason!,
+        })
+        : context.Publish(new StockReserved { OrderId = reservation.Id, ConfirmationNumber = reservation.ConfirmationNumber, ReservationId = reservation.Id.ToString() });
 }

@@ -1,4 +1,5 @@
 using Marten;
+using OmniChannel.Contracts.Inventory;
 using OmniChannel.Order.Features.CreateOrder;
 using OmniChannel.Order.Orders;
 using OmniChannel.ServiceDefaults.Persistence;
@@ -7,8 +8,10 @@ namespace OmniChannel.Order.Features.OrderCreation;
 
 /// <summary>
 /// Turns a terminal transaction into an order: starts the order's stream (keyed by the confirmation number), marks
-/// the transaction created and hands the order to the saga, all in the caller's session, so all or none commit.
-/// Whichever path commits first wins; the stream key makes a second creation fail instead of creating twice.
+/// the transaction created and asks Inventory-Allocation to reserve the order's stock (INV-7), all in the caller's
+/// session, so all or none commit. Inventory's answer starts the order's saga (OrderStateMachine): the first step
+/// needs no message of its own. Whichever path commits first wins; the stream key makes a second creation fail
+/// instead of creating twice.
 /// </summary>
 public sealed class OrderCreator(TimeProvider clock)
 {
@@ -22,9 +25,26 @@ public sealed class OrderCreator(TimeProvider clock)
 
         var created = transaction with { Status = TransactionStatus.Created, CreatedVia = path, CreatedAt = now };
         session.Store(created);
-        session.PublishOnCommit(new OrderSubmitted { OrderId = transaction.OrderId, ConfirmationNumber = transaction.ConfirmationNumber });
+        session.PublishOnCommit(Reservation(transaction.OrderId, transaction.ConfirmationNumber, order.Lines));
         return created;
     }
+
+    /// <summary>Every ship and pickup line reserved at its location, carry-out lines taken from the store at once.</summary>
+    public static ReserveStock Reservation(Guid orderId, string confirmationNumber, IEnumerable<OrderLine> lines) => new()
+    {
+        OrderId = orderId,
+        ConfirmationNumber = confirmationNumber,
+        Lines = lines.Select(l => new ReservationLine
+        {
+            LineId = l.LineId, Sku = l.Sku, Quantity = l.Quantity, LocationId = l.Fulfillment.LocationId,
+            Kind = l.Fulfillment.Kind switch
+            {
+                FulfillmentKind.Ship => ReservationKind.Ship,
+                FulfillmentKind.Pickup => ReservationKind.Pickup,
+                _ => ReservationKind.CarryOut,
+            },
+        }).ToList(),
+    };
 
     /// <summary>Creates each transaction in its own commit; returns how many this call created.</summary>
     public async Task<int> CreateEachAsync(IDocumentStore store, IReadOnlyList<TerminalTransaction> transactions, CreationPath path,

@@ -5,17 +5,17 @@ using OmniChannel.Contracts.Pickup;
 using OmniChannel.Order.Features.CancelOrder;
 using OmniChannel.Order.Features.FulfillmentPayments;
 using OmniChannel.Order.Features.Invoicing;
-using OmniChannel.Order.Features.OrderCreation;
 using OmniChannel.Order.Orders;
 using Events = OmniChannel.Order.Orders;
 
 namespace OmniChannel.Order.Features.OrderSaga;
 
 /// <summary>
-/// ORD-1/ORD-3: price the lines (Pricing, gRPC), reserve stock (Inventory-Allocation), take the payment due at order
-/// time (Payment-Token: the deposit, and the authorization of the rest, PAY-3/4/5), confirm and hand pickup lines to the
-/// store's counter (Pickup). A refused reservation or a declined deposit compensates (stock released) and rejects the
-/// order with a reason. Once confirmed the order awaits fulfillment: each pickup completion (PUP-4) or invoice (PAY-6)
+/// ORD-1/ORD-3: the order's creation asked Inventory-Allocation to reserve its stock (OrderCreator, in the creation's
+/// commit); its answer starts the saga, which prices the lines (Pricing, gRPC), takes the payment due at order time
+/// (Payment-Token: the deposit, and the authorization of the rest, PAY-3/4/5), confirms and hands pickup lines to the
+/// store's counter (Pickup). A refused reservation rejects the order; a cart Pricing refuses or a declined deposit
+/// compensates (stock released) and rejects the order with a reason. Once confirmed the order awaits fulfillment: each pickup completion (PUP-4) or invoice (PAY-6)
 /// is captured from the order's cards, and the order completes when every line is fulfilled and paid (what its
 /// authorizations still hold is then released); until then it
 /// can be cancelled (ORD-8: stock released, payments settled, PAY-11). Every step's facts go to the order's stream in
@@ -23,14 +23,12 @@ namespace OmniChannel.Order.Features.OrderSaga;
 /// </summary>
 public sealed class OrderStateMachine : MassTransitStateMachine<OrderState>
 {
-    public State Reserving { get; private set; } = null!;
     public State TakingDeposit { get; private set; } = null!;
     public State Releasing { get; private set; } = null!;
     public State AwaitingFulfillment { get; private set; } = null!;
     public State ReleasingForCancellation { get; private set; } = null!;
     public State SettlingCancellation { get; private set; } = null!;
 
-    public Event<OrderSubmitted> Submitted { get; private set; } = null!;
     public Event<Contracts.Inventory.StockReserved> StockReserved { get; private set; } = null!;
     public Event<Contracts.Inventory.StockReservationFailed> StockRefused { get; private set; } = null!;
     public Event<Contracts.Payment.DepositCaptured> DepositCaptured { get; private set; } = null!;
@@ -47,7 +45,6 @@ public sealed class OrderStateMachine : MassTransitStateMachine<OrderState>
     public OrderStateMachine()
     {
         InstanceState(saga => saga.CurrentState);
-        Event(() => Submitted, e => e.CorrelateById(m => m.Message.OrderId));
         Event(() => StockReserved, e => e.CorrelateById(m => m.Message.OrderId));
         Event(() => StockRefused, e => e.CorrelateById(m => m.Message.OrderId));
         Event(() => DepositCaptured, e => e.CorrelateById(m => m.Message.OrderId));
@@ -61,21 +58,21 @@ public sealed class OrderStateMachine : MassTransitStateMachine<OrderState>
         Event(() => CancelRequested, e => e.CorrelateById(m => m.Message.OrderId));
         Event(() => PaymentsSettled, e => e.CorrelateById(m => m.Message.OrderId));
 
-        Initially(When(Submitted)
-            .Then(c => c.Saga.ConfirmationNumber = c.Message.ConfirmationNumber)
-            .ThenAsync(c => Steps(c).PriceAsync(c.Saga, c.CancellationToken))
-            .IfElse(c => c.Saga.RejectionCode is null,
-                priced => priced.PublishAsync(c => Steps(c).ReservationAsync(c.Saga, c.CancellationToken)).TransitionTo(Reserving),
-                refused => refused.Then(c => Steps(c).Reject(c.Saga)).Finalize()));
-
-        During(Reserving,
+        Initially(
             When(StockReserved)
+                .Then(c => c.Saga.ConfirmationNumber = c.Message.ConfirmationNumber)
                 .Then(c => Steps(c).Record(c.Saga, new Events.StockReserved(c.Message.ReservationId)))
-                .IfElse(c => c.Saga.DepositDue > 0 || c.Saga.BalanceToAuthorize > 0,
-                    payment => payment.PublishAsync(c => Steps(c).DepositAsync(c.Saga, c.CancellationToken)).TransitionTo(TakingDeposit),
-                    nothingDue => nothingDue.ThenAsync(c => Steps(c).ConfirmAsync(c, c.Saga)).IfElse(c => c.Saga.Completed,
-                        done => Complete(done), open => open.TransitionTo(AwaitingFulfillment))),
+                .ThenAsync(c => Steps(c).PriceAsync(c.Saga, c.CancellationToken))
+                .IfElse(c => c.Saga.RejectionCode is not null,
+                    refused => refused
+                        .Publish(c => new ReleaseStock { OrderId = c.Saga.CorrelationId, Reason = c.Saga.RejectionCode! })
+                        .TransitionTo(Releasing),
+                    priced => priced.IfElse(c => c.Saga.DepositDue > 0 || c.Saga.BalanceToAuthorize > 0,
+                        payment => payment.PublishAsync(c => Steps(c).DepositAsync(c.Saga, c.CancellationToken)).TransitionTo(TakingDeposit),
+                        nothingDue => nothingDue.ThenAsync(c => Steps(c).ConfirmAsync(c, c.Saga)).IfElse(c => c.Saga.Completed,
+                            done => Complete(done), open => open.TransitionTo(AwaitingFulfillment)))),
             When(StockRefused)
+                .Then(c => c.Saga.ConfirmationNumber = c.Message.ConfirmationNumber)
                 .Then(c => Steps(c).Record(c.Saga, new Events.StockReservationFailed(c.Message.Code, c.Message.Reason)))
                 .Then(c => (c.Saga.RejectionCode, c.Saga.RejectionReason) = (c.Message.Code, c.Message.Reason))
                 .Then(c => Steps(c).Reject(c.Saga))

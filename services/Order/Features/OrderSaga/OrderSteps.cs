@@ -18,8 +18,6 @@ public interface IOrderSteps
     /// <summary>Prices the order; sets the saga's deposit due and balance to authorize, or its rejection when Pricing refuses the cart.</summary>
     Task PriceAsync(OrderState saga, CancellationToken ct);
 
-    Task<ReserveStock> ReservationAsync(OrderState saga, CancellationToken ct);
-
     Task<CaptureDeposit> DepositAsync(OrderState saga, CancellationToken ct);
 
     /// <summary>Confirms the order and hands carried-out lines over; sets <see cref="OrderState.Completed"/> when nothing is left.</summary>
@@ -67,7 +65,7 @@ public sealed class OrderSteps(IDocumentSession session, PricingService.PricingS
         catch (RpcException refusal) when (refusal.StatusCode is StatusCode.NotFound or StatusCode.InvalidArgument
                                                or StatusCode.FailedPrecondition or StatusCode.PermissionDenied)
         {
-            // Pricing refused the cart (e.g. a SKU it cannot price): nothing is reserved yet, so the order is rejected.
+            // Pricing refused the cart (e.g. a SKU it cannot price): the saga releases the stock and rejects the order.
             saga.RejectionCode = refusal.Trailers.GetValue("problem-code") ?? "pricing.refused";
             saga.RejectionReason = refusal.Status.Detail;
             return;
@@ -77,26 +75,6 @@ public sealed class OrderSteps(IDocumentSession session, PricingService.PricingS
         saga.DepositDue = Deposit.Due(order.Lines, prices, order.DepositPercent);
         saga.BalanceToAuthorize = Deposit.BalanceToAuthorize(order.Channel, priced.NetAmount, saga.DepositDue);
         Record(saga, new OrderPriced(prices, priced.NetAmount, saga.DepositDue, priced.Currency));
-    }
-
-    public async Task<ReserveStock> ReservationAsync(OrderState saga, CancellationToken ct)
-    {
-        var order = await LoadAsync(saga, ct);
-        return new ReserveStock
-        {
-            OrderId = saga.CorrelationId,
-            ConfirmationNumber = saga.ConfirmationNumber,
-            Lines = order.Lines.Select(l => new ReservationLine
-            {
-                LineId = l.LineId, Sku = l.Sku, Quantity = l.Quantity, LocationId = l.Fulfillment.LocationId,
-                Kind = l.Fulfillment.Kind switch
-                {
-                    FulfillmentKind.Ship => ReservationKind.Ship,
-                    FulfillmentKind.Pickup => ReservationKind.Pickup,
-                    _ => ReservationKind.CarryOut,
-                },
-            }).ToList(),
-        };
     }
 
     public async Task<CaptureDeposit> DepositAsync(OrderState saga, CancellationToken ct)
