@@ -27,14 +27,20 @@ var pickup = AddService("pickup", "services/Pickup/OmniChannel.Pickup.csproj", 5
 var pricing = AddService("pricing", "services/Pricing/OmniChannel.Pricing.csproj", 5105)
     .WithHttpEndpoint(port: 5115, name: "grpc", http2Only: true);
 
-// Order calls the others at request time; the gateway waits for all of them, so none is called before it is up.
+// The Order service runs as two processes: its API (the terminals' requests, latency work) and its worker (the order
+// saga, throughput work), so the terminals' requests do not wait in one process behind the saga's backlog.
 var order = AddService("order", "services/Order/OmniChannel.Order.csproj", 5101)
+    .WithEnvironment("Order__Role", "Api")
     .WithReference(inventory).WithReference(pricing).WithReference(payment).WithReference(pickup);
+var orderWorker = AddService("order-worker", "services/Order/OmniChannel.Order.csproj", 5106)
+    .WithEnvironment("Order__Role", "Worker")
+    .WithReference(pricing);
 
-// The gateway reaches the services only through their URLs: no database, no broker.
+// The gateway reaches the services only through their URLs: no database, no broker. It waits for all of them, so
+// none is called before it is up.
 builder.AddProject("gateway", "gateway/OmniChannel.Gateway.csproj")
     .WithHttpEndpoint(port: 8080)
     .WithReference(order).WithReference(inventory).WithReference(payment).WithReference(pickup).WithReference(pricing)
-    .WaitFor(order).WaitFor(inventory).WaitFor(payment).WaitFor(pickup).WaitFor(pricing);
+    .WaitFor(order).WaitFor(orderWorker).WaitFor(inventory).WaitFor(payment).WaitFor(pickup).WaitFor(pricing);
 
 return await builder.Build().RunAsync();

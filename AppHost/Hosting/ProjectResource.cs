@@ -16,6 +16,9 @@ internal sealed class ProjectResource(string name, string projectPath) : Resourc
     /// <summary>The first is "http"; AddProject declares it without a fixed port.</summary>
     public List<EndpointAnnotation> Endpoints { get; } = [new("http", Port: null, Http2Only: false)];
 
+    /// <summary>Environment variables of this project's own (WithEnvironment), set last.</summary>
+    public SortedDictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Answering 200 here is what makes the project healthy (ServiceDefaults maps it).</summary>
     public string HealthCheckPath { get; set; } = "/health/ready";
 

@@ -49,6 +49,14 @@ internal static class ResourceBuilderExtensions
         return builder;
     }
 
+    /// <summary>Sets an environment variable of the project's process (e.g. a configuration key, <c>Order__Role</c>).</summary>
+    public static IResourceBuilder<ProjectResource> WithEnvironment(
+        this IResourceBuilder<ProjectResource> builder, string name, string value)
+    {
+        builder.Resource.Environment[name] = value;
+        return builder;
+    }
+
     /// <summary>The path that must answer 200 for the project to count as healthy (default /health/ready).</summary>
     public static IResourceBuilder<ProjectResource> WithHttpHealthCheck(
         this IResourceBuilder<ProjectResource> builder, string path)

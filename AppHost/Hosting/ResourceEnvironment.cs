@@ -65,6 +65,9 @@ internal static class ResourceEnvironment
         env["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss ";
         if (context.ColorConsole) env["DOTNET_SYSTEM_CONSOLE_ALLOW_ANSI_COLOR_REDIRECTION"] = "true";
 
+        foreach (var (name, value) in project.Environment)
+            env[name] = value;
+
         // Lets a child know who runs it; nothing depends on it (the kernel's parent-death signal does the cleanup).
         env["OMNI_APPHOST_PID"] = context.AppHostPid.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return env;

@@ -15,8 +15,12 @@ using OmniChannel.ServiceDefaults.Persistence;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddMartenStore("orders", OrderStore.Configure);
+// AppHost runs the API and the worker as two processes (OrderRole); on its own the service runs both.
+var role = OrderRoles.Of(builder.Configuration);
 builder.AddMessaging("order", bus =>
 {
+    if (!role.RunsSaga())
+        return; // the API only publishes (outbox); it consumes nothing
     bus.AddConsumer<ProductRegisteredConsumer>();
     bus.AddSagaStateMachine<OrderStateMachine, OrderState>().MartenRepository();
 });
@@ -29,11 +33,19 @@ builder.Services.Configure<OrderCreationOptions>(builder.Configuration.GetSectio
 builder.Services.AddSingleton<OrderCreator>();
 builder.Services.AddSingleton<RealTimeDrill>();
 builder.Services.AddSingleton<RealTimeOrderCreation>();
-builder.Services.AddHostedService(services => services.GetRequiredService<RealTimeOrderCreation>());
-builder.Services.AddHostedService<OrderSyncJob>();
+if (role.ServesApi())
+    builder.Services.AddHostedService(services => services.GetRequiredService<RealTimeOrderCreation>());
+if (role.RunsSaga())
+    builder.Services.AddHostedService<OrderSyncJob>();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+if (!role.ServesApi())
+{
+    app.Run();
+    return;
+}
+
 app.MapMasterData();
 app.MapCreateOrder();
 app.MapGetOrder();

@@ -6,7 +6,10 @@ namespace OmniChannel.AppHost.Tests;
 /// <summary>The real topology of AppHost/Program.cs, read from `--dry-run`, which starts nothing.</summary>
 public class TopologyTests
 {
-    private static readonly string[] Services = ["inventory", "payment", "pickup", "pricing", "order"];
+    private static readonly string[] Services = ["inventory", "payment", "pickup", "pricing", "order", "order-worker"];
+
+    /// <summary>What the gateway routes to: every service but the Order service's worker, which serves no requests.</summary>
+    private static readonly string[] Routed = ["inventory", "payment", "pickup", "pricing", "order"];
 
     // The AppHost under test was built in the tests' configuration, and runs services built the same way.
     private const string Configuration =
@@ -55,6 +58,7 @@ public class TopologyTests
         string Url(string name, string endpoint = "http") => Resource(plan, name).GetProperty("urls").GetProperty(endpoint).GetString()!;
         Assert.Equal("http://127.0.0.1:8080", Url("gateway"));
         Assert.Equal("http://127.0.0.1:5101", Url("order"));
+        Assert.Equal("http://127.0.0.1:5106", Url("order-worker"));
         Assert.Equal("http://127.0.0.1:5102", Url("inventory"));
         Assert.Equal("http://127.0.0.1:5103", Url("payment"));
         Assert.Equal("http://127.0.0.1:5104", Url("pickup"));
@@ -75,11 +79,24 @@ public class TopologyTests
             Assert.True(resource.GetProperty("environment").TryGetProperty("ConnectionStrings__postgres", out _), service);
         }
         var gateway = Resource(plan, "gateway");
-        Assert.Equal(Services.Order(), Strings(gateway.GetProperty("references")).Order());
+        Assert.Equal(Routed.Order(), Strings(gateway.GetProperty("references")).Order());
         Assert.Equal(Services.Order(), Strings(gateway.GetProperty("waitsFor")).Order());
         var environment = gateway.GetProperty("environment").EnumerateObject().Select(p => p.Name).ToList();
         Assert.DoesNotContain(environment, name => name.StartsWith("ConnectionStrings__", StringComparison.Ordinal));
         Assert.Contains("services__pricing__grpc__0", environment);
+    }
+
+    [Fact]
+    public async Task The_order_service_runs_as_its_api_and_its_worker_from_one_project()
+    {
+        var plan = await PlanAsync();
+
+        var (api, worker) = (Resource(plan, "order"), Resource(plan, "order-worker"));
+        Assert.Equal(api.GetProperty("assembly").GetString(), worker.GetProperty("assembly").GetString());
+        Assert.Equal("Api", api.GetProperty("environment").GetProperty("Order__Role").GetString());
+        Assert.Equal("Worker", worker.GetProperty("environment").GetProperty("Order__Role").GetString());
+        Assert.Equal("order-worker", worker.GetProperty("environment").GetProperty("OTEL_SERVICE_NAME").GetString());
+        Assert.Contains("services__pricing__grpc__0", worker.GetProperty("environment").EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]
@@ -106,8 +123,8 @@ public class TopologyTests
 
         var ports = plan.GetProperty("resources").EnumerateArray()
             .SelectMany(r => r.GetProperty("urls").EnumerateObject().Select(u => new Uri(u.Value.GetString()!).Port)).ToList();
-        Assert.Equal(7, ports.Count);
-        Assert.Equal(7, ports.Distinct().Count());
+        Assert.Equal(8, ports.Count);
+        Assert.Equal(8, ports.Distinct().Count());
         Assert.DoesNotContain(ports, port => port is 8080 or (>= 5101 and <= 5115));
     }
 

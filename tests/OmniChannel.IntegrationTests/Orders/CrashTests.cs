@@ -17,6 +17,7 @@ public class CrashTests(PlatformFixture platform)
 
     [Theory]
     [InlineData("order")]
+    [InlineData("order-worker")]
     [InlineData("inventory")]
     [InlineData("payment")]
     public async Task Every_order_reaches_its_end_state_exactly_once_after_a_kill_9(string service)
