@@ -31,6 +31,7 @@ builder.AddSampleData<OrderSampleData>("order-sample-data-v2", OrderSampleData.L
 
 builder.Services.Configure<OrderCreationOptions>(builder.Configuration.GetSection("OrderCreation"));
 builder.Services.AddSingleton<OrderCreator>();
+builder.Services.AddSingleton<ReferenceData>();
 builder.Services.AddSingleton<RealTimeDrill>();
 builder.Services.AddSingleton<RealTimeOrderCreation>();
 if (role.ServesApi())

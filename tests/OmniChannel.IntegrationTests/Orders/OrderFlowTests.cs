@@ -96,6 +96,17 @@ public class OrderFlowTests(PlatformFixture platform)
         await Problems.AssertAsync(different, HttpStatusCode.Conflict, "idempotency_key.reused");
     }
 
+    [Fact]
+    public async Task A_key_already_used_is_a_conflict_even_when_the_different_body_under_it_would_be_refused()
+    {
+        var key = Guid.NewGuid().ToString("N");
+        using var first = await orders.PostAsync(key, Order("2001", "tok_visa_ok", CarryOutLine("86002", 1)));
+        using var refused = await orders.PostAsync(key, Order("2001", "tok_visa_ok", CarryOutLine("no-such-sku", 1)));
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        await Problems.AssertAsync(refused, HttpStatusCode.Conflict, "idempotency_key.reused");
+    }
+
     [Theory]
     [InlineData("unknown-sku", "product.unknown")]
     [InlineData("unknown-store", "store.unknown")]

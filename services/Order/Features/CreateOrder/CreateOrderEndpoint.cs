@@ -25,25 +25,29 @@ public static class CreateOrderEndpoint
     }
 
     private static async Task<IResult> Handle(HttpRequest http, CreateOrderRequest request, IDocumentSession session,
-        OrderCreator creator, RealTimeOrderCreation realTime, TimeProvider clock, CancellationToken ct)
+        ReferenceData references, OrderCreator creator, RealTimeOrderCreation realTime, TimeProvider clock, CancellationToken ct)
     {
         var (key, problem) = Idempotency.ReadKey(http);
         if (problem is not null)
             return problem;
 
+        // No read of the key first: a repeated request fails the insert below and is answered from what it finds.
         var hash = Idempotency.Fingerprint(request);
-        var data = await ReferenceData.LoadAsync(session, request, key, ct);
-        if (data.Existing is { } existing)
-            return Replay(existing, hash);
-
-        var (order, refusal) = OrderRules.Validate(request, data.Order, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var data = await references.LoadAsync(request, ct);
+        var (order, refusal) = OrderRules.Validate(request, data, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         if (refusal is not null)
-            return ProblemCodes.BadRequest(refusal.Code, refusal.Detail);
+        {
+            // A repeated request is answered as the first time, even if what it names has changed since.
+            await using var query = session.DocumentStore.QuerySession();
+            return await query.LoadAsync<TerminalTransaction>(key, ct) is { } earlier
+                ? Replay(earlier, hash)
+                : ProblemCodes.BadRequest(refusal.Code, refusal.Detail);
+        }
 
         var transaction = new TerminalTransaction(key, Orders.ConfirmationNumber.New(order!.StoreId), NewId.NextGuid(), hash, order,
             TransactionStatus.Received, clock.GetUtcNow());
         session.Insert(transaction);
-        var mode = data.Order.Store!.OrderCreationMode;
+        var mode = data.Store!.OrderCreationMode;
         if (mode == OrderCreationMode.Synchronous)
             transaction = creator.Create(session, transaction, Orders.CreationPath.Synchronous);
 
@@ -53,13 +57,13 @@ public static class CreateOrderEndpoint
         }
         catch (Exception exception) when (DuplicateKey.Is(exception))
         {
-            // The same key arrived twice at once: the first one won; answer as a replay of it.
+            // The key was used before (a repeated request, or the same one twice at once): answer as a replay of the first.
             await using var query = session.DocumentStore.QuerySession();
             return Replay((await query.LoadAsync<TerminalTransaction>(key, ct))!, hash);
         }
 
         if (mode == OrderCreationMode.AsyncRealTimeFirst)
-            realTime.Enqueue(transaction.Id);
+            realTime.Enqueue(transaction);
         return Accepted(transaction);
     }
 

@@ -17,7 +17,7 @@ namespace OmniChannel.Order.Features.OrderCreation;
 public sealed class RealTimeOrderCreation(IDocumentStore store, OrderCreator creator, RealTimeDrill drill,
     IOptions<OrderCreationOptions> options, ILogger<RealTimeOrderCreation> logger) : BackgroundService
 {
-    private readonly Channel<string> pending = Channel.CreateBounded<string>(
+    private readonly Channel<TerminalTransaction> pending = Channel.CreateBounded<TerminalTransaction>(
         new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
 
     private readonly ResiliencePipeline pipeline = new ResiliencePipelineBuilder()
@@ -28,17 +28,20 @@ public sealed class RealTimeOrderCreation(IDocumentStore store, OrderCreator cre
         })
         .Build();
 
-    /// <summary>Asks for the order of this transaction to be created now; a full queue leaves it to the sync job.</summary>
-    public void Enqueue(string transactionId) => pending.Writer.TryWrite(transactionId);
+    /// <summary>
+    /// Asks for the order of this just-stored transaction to be created now; a full queue leaves it to the sync job. It
+    /// is not read again: if the sync job created it meanwhile, the order's stream key makes this creation a no-op.
+    /// </summary>
+    public void Enqueue(TerminalTransaction transaction) => pending.Writer.TryWrite(transaction);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var batch = new List<string>(200);
+        var batch = new List<TerminalTransaction>(200);
         while (await pending.Reader.WaitToReadAsync(stoppingToken))
         {
             batch.Clear();
-            while (batch.Count < 200 && pending.Reader.TryRead(out var id))
-                batch.Add(id);
+            while (batch.Count < 200 && pending.Reader.TryRead(out var transaction))
+                batch.Add(transaction);
             try
             {
                 await pipeline.ExecuteAsync(async ct => await CreateAsync(batch, ct), stoppingToken);
@@ -57,13 +60,9 @@ public sealed class RealTimeOrderCreation(IDocumentStore store, OrderCreator cre
         }
     }
 
-    private async Task CreateAsync(IReadOnlyList<string> transactionIds, CancellationToken ct)
+    private async Task CreateAsync(IReadOnlyList<TerminalTransaction> transactions, CancellationToken ct)
     {
         drill.ThrowIfFailing();
-        await using var query = store.QuerySession();
-        var transactions = (await query.LoadManyAsync<TerminalTransaction>(ct, transactionIds))
-            .Where(t => t.Status == TransactionStatus.Received)
-            .ToList();
         await creator.CreateAllAsync(store, transactions, CreationPath.RealTime, ct);
     }
 }
