@@ -28,9 +28,11 @@ var pricing = AddService("pricing", "services/Pricing/OmniChannel.Pricing.csproj
     .WithHttpEndpoint(port: 5115, name: "grpc", http2Only: true);
 
 // The Order service runs as two processes: its API (the terminals' requests, latency work) and its worker (the order
-// saga, throughput work), so the terminals' requests do not wait in one process behind the saga's backlog.
+// saga, throughput work), so the terminals' requests do not wait in one process behind the saga's backlog. The API and
+// the gateway, which a cashier waits on, get a higher CPU priority than the back office (root only; see WithCpuPriority).
 var order = AddService("order", "services/Order/OmniChannel.Order.csproj", 5101)
     .WithEnvironment("Order__Role", "Api")
+    .WithCpuPriority(-5)
     .WithReference(inventory).WithReference(pricing).WithReference(payment).WithReference(pickup);
 var orderWorker = AddService("order-worker", "services/Order/OmniChannel.Order.csproj", 5106)
     .WithEnvironment("Order__Role", "Worker")
@@ -40,6 +42,7 @@ var orderWorker = AddService("order-worker", "services/Order/OmniChannel.Order.c
 // none is called before it is up.
 builder.AddProject("gateway", "gateway/OmniChannel.Gateway.csproj")
     .WithHttpEndpoint(port: 8080)
+    .WithCpuPriority(-5)
     .WithReference(order).WithReference(inventory).WithReference(payment).WithReference(pickup).WithReference(pricing)
     .WaitFor(order).WaitFor(orderWorker).WaitFor(inventory).WaitFor(payment).WaitFor(pickup).WaitFor(pricing);
 

@@ -29,6 +29,7 @@ internal static class Plan
                 urls = endpoints.Where(e => e.Resource == r.Name).ToDictionary(e => e.Name, e => e.Url),
                 project = (r as ProjectResource)?.ProjectPath,
                 assembly = (r as ProjectResource)?.AssemblyPath(options.RepoRoot, options.BuildConfiguration),
+                cpuPriority = (r as ProjectResource)?.CpuPriority,
                 environment = r is ProjectResource p
                     ? ResourceEnvironment.For(p, context, Guid.Empty).Where(e => e.Value is not null).ToDictionary()
                     : null,

@@ -27,6 +27,44 @@ internal static class Posix
             signal(SIGINT, IntPtr.Zero); // SIG_DFL
     }
 
+    /// <summary>
+    /// Sets the nice value of the scheduling group (autogroup) of the session <paramref name="pid"/> runs in, once that
+    /// is a session of its own (AppHost starts projects with setsid, which runs right after the start: waited for up to
+    /// two seconds), never AppHost's own. False when the kernel has no autogroups or the nice may not be lowered.
+    /// </summary>
+    public static async Task<bool> TrySetSessionNiceAsync(int pid, int nice)
+    {
+        const string enabled = "/proc/sys/kernel/sched_autogroup_enabled";
+        if (!OperatingSystem.IsLinux() || !File.Exists(enabled) || File.ReadAllText(enabled).Trim() != "1")
+            return false;
+        var own = Autogroup("self");
+        for (var deadline = DateTime.UtcNow.AddSeconds(2); Autogroup(pid.ToString(CultureInfo.InvariantCulture)) is { } group; await Task.Delay(10))
+        {
+            if (group != own)
+            {
+                try
+                {
+                    await File.WriteAllTextAsync($"/proc/{pid}/autogroup", nice.ToString(CultureInfo.InvariantCulture));
+                    return true;
+                }
+                catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+                {
+                    return false;
+                }
+            }
+            if (DateTime.UtcNow > deadline)
+                return false; // still in AppHost's session: not ours to change
+        }
+        return false; // gone already
+    }
+
+    /// <summary>"/autogroup-42 nice 0" → "/autogroup-42", or null when the process is gone.</summary>
+    private static string? Autogroup(string pid)
+    {
+        try { return File.ReadAllText($"/proc/{pid}/autogroup").Split(' ')[0]; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+    }
+
     /// <summary>An executable on PATH, or null.</summary>
     public static string? Which(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)

@@ -19,6 +19,9 @@ internal sealed class ProjectResource(string name, string projectPath) : Resourc
     /// <summary>Environment variables of this project's own (WithEnvironment), set last.</summary>
     public SortedDictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The nice value of the project's scheduling group (WithCpuPriority); null: the default.</summary>
+    public int? CpuPriority { get; set; }
+
     /// <summary>Answering 200 here is what makes the project healthy (ServiceDefaults maps it).</summary>
     public string HealthCheckPath { get; set; } = "/health/ready";
 

@@ -115,6 +115,9 @@ internal sealed class ProjectSupervisor(ProjectResource project, Func<LaunchSpec
         var process = await launching;
         SetState(ResourceState.Starting, null);
         console.Info($"{project.Name} started (pid {process.Pid})");
+        if (project.CpuPriority is { } nice && !await Posix.TrySetSessionNiceAsync(process.Pid, nice))
+            console.Info($"{project.Name} runs at the default CPU priority (nice {nice} for its scheduling group needs root and " +
+                         "a Linux kernel with autogroups)");
         return process;
     }
 

@@ -100,6 +100,17 @@ public class TopologyTests
     }
 
     [Fact]
+    public async Task Only_what_a_person_waits_on_gets_a_higher_cpu_priority()
+    {
+        var plan = await PlanAsync();
+
+        var priorities = plan.GetProperty("resources").EnumerateArray()
+            .Where(r => r.GetProperty("cpuPriority").ValueKind == JsonValueKind.Number)
+            .ToDictionary(r => r.GetProperty("name").GetString()!, r => r.GetProperty("cpuPriority").GetInt32());
+        Assert.Equal(new Dictionary<string, int> { ["order"] = -5, ["gateway"] = -5 }, priorities);
+    }
+
+    [Fact]
     public async Task Every_project_file_exists_and_runs_from_its_artifacts_folder()
     {
         var plan = await PlanAsync();
