@@ -46,13 +46,7 @@ internal sealed class MartenOutboxContextFactory(IServiceProvider provider, Cons
         try
         {
             var session = provider.GetRequiredService<IDocumentSession>();
-            // A message seen for the first time (not redelivered, not retried) almost never has an inbox record, so it
-            // is not read: if there is one after all (a copy a sender's outbox sent again), the insert below fails the
-            // commit as a conflict, nothing of this attempt stays, and the retry reads the record.
-            var firstSight = !context.ReceiveContext.Redelivered && context.GetRetryAttempt() == 0 && context.GetRedeliveryCount() == 0;
-            var inbox = firstSight
-                ? null
-                : await session.LoadAsync<InboxState>(InboxState.IdFor(options.ConsumerId, messageId), context.CancellationToken);
+            var inbox = await session.LoadAsync<InboxState>(InboxState.IdFor(options.ConsumerId, messageId), context.CancellationToken);
             var isNew = inbox is null;
             inbox ??= new InboxState
             {
