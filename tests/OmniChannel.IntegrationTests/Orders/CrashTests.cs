@@ -20,6 +20,8 @@ public class CrashTests(PlatformFixture platform)
     [InlineData("order-worker")]
     [InlineData("inventory")]
     [InlineData("payment")]
+    [InlineData("pickup")]
+    [InlineData("pricing")]
     public async Task Every_order_reaches_its_end_state_exactly_once_after_a_kill_9(string service)
     {
         var sku = await orders.NewProductAsync(10.00m, "HOUSTON", onHand: 1000);
