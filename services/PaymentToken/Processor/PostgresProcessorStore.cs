@@ -109,17 +109,22 @@ public sealed class PostgresProcessorStore(NpgsqlDataSource dataSource) : IProce
     private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, params object[] values)
     {
         var command = new NpgsqlCommand(sql, connection);
-        foreach (var value in values)
-            command.Parameters.Add(value as NpgsqlParameter ?? new NpgsqlParameter { Value = value });
+        AddParameters(command.Parameters, values);
         return command;
     }
 
     private static NpgsqlBatchCommand BatchCommand(string sql, params object[] values)
     {
         var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in values)
-            command.Parameters.Add(value as NpgsqlParameter ?? new NpgsqlParameter { Value = value });
+        AddParameters(command.Parameters, values);
         return command;
+    }
+
+    /// <summary>$1, $2, … in order: a value as is, or a parameter already typed (jsonb).</summary>
+    private static void AddParameters(NpgsqlParameterCollection parameters, object[] values)
+    {
+        foreach (var value in values)
+            parameters.Add(value as NpgsqlParameter ?? new NpgsqlParameter { Value = value });
     }
 
     private static async Task<int> ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct, params object[] values)
