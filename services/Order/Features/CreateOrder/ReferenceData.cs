@@ -16,6 +16,9 @@ public sealed class ReferenceData(IDocumentStore store, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
+    /// <summary>Past this many entries of one kind the expired ones are dropped (they are read again anyway), so a chain's customers do not pile up.</summary>
+    private const int PruneAbove = 10_000;
+
     private readonly ConcurrentDictionary<string, Kept<StoreSettings>> stores = new();
     private readonly ConcurrentDictionary<string, Kept<Customer>> customers = new();
     private readonly ConcurrentDictionary<string, Kept<ProductInfo>> products = new();
@@ -80,6 +83,10 @@ public sealed class ReferenceData(IDocumentStore store, TimeProvider clock)
             kept.TryRemove(id, out _);
         else
             kept[id] = new(value, now);
+        if (kept.Count > PruneAbove)
+            foreach (var (key, entry) in kept)
+                if (entry.Expired(now))
+                    kept.TryRemove(key, out _);
     }
 
     private static bool Fresh<T>(ConcurrentDictionary<string, Kept<T>> kept, string id, DateTimeOffset now) =>
