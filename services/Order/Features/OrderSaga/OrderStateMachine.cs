@@ -15,11 +15,11 @@ namespace OmniChannel.Order.Features.OrderSaga;
 /// commit); its answer starts the saga, which prices the lines (Pricing, gRPC), takes the payment due at order time
 /// (Payment-Token: the deposit, and the authorization of the rest, PAY-3/4/5), confirms and hands pickup lines to the
 /// store's counter (Pickup). A refused reservation rejects the order; a cart Pricing refuses or a declined deposit
-/// compensates (stock released) and rejects the order with a reason. Once confirmed the order awaits fulfillment: each pickup completion (PUP-4) or invoice (PAY-6)
-/// is captured from the order's cards, and the order completes when every line is fulfilled and paid (what its
-/// authorizations still hold is then released); until then it
-/// can be cancelled (ORD-8: stock released, payments settled, PAY-11). Every step's facts go to the order's stream in
-/// the same commit as the saga's state and the messages it sends (Marten outbox).
+/// compensates (stock released) and rejects the order with a reason. Once confirmed the order awaits fulfillment: each
+/// pickup completion (PUP-4) or invoice (PAY-6) is captured from the order's cards, and the order completes when every
+/// line is fulfilled and paid (what its authorizations still hold is then released); until then it can be cancelled
+/// (ORD-8: stock released, payments settled, PAY-11). Every step's facts go to the order's stream in the same commit as
+/// the saga's state and the messages it sends (Marten outbox).
 /// </summary>
 public sealed class OrderStateMachine : MassTransitStateMachine<OrderState>
 {
