@@ -1,4 +1,5 @@
 using JasperFx;
+using Marten;
 using Npgsql;
 
 namespace OmniChannel.ServiceDefaults.Persistence;
@@ -13,4 +14,14 @@ public static class DuplicateKey
     public static bool Is(Exception exception) =>
         exception is DocumentAlreadyExistsException
         || exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+
+    /// <summary>
+    /// What is committed under <paramref name="id"/>, read in a session of its own: after a commit refused by
+    /// <see cref="Is"/>, the document that was there first, which the refused session cannot read.
+    /// </summary>
+    public static async Task<T?> CommittedAsync<T>(IDocumentSession session, string id, CancellationToken ct) where T : notnull
+    {
+        await using var query = session.DocumentStore.QuerySession();
+        return await query.LoadAsync<T>(id, ct);
+    }
 }

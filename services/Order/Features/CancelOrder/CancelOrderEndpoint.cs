@@ -67,8 +67,7 @@ public static class CancelOrderEndpoint
         }
         catch (Exception exception) when (DuplicateKey.Is(exception))
         {
-            await using var query = session.DocumentStore.QuerySession();
-            return Replay((await query.LoadAsync<CancellationReceipt>(receipt.Id, ct))!, fingerprint);
+            return Replay((await DuplicateKey.CommittedAsync<CancellationReceipt>(session, receipt.Id, ct))!, fingerprint);
         }
         return Accepted(receipt);
     }

@@ -38,7 +38,7 @@ public static class CreateOrderEndpoint
         if (refusal is not null)
         {
             // A repeated request is answered as the first time, even if what it names has changed since.
-            return await EarlierAsync(session, key, ct) is { } earlier
+            return await DuplicateKey.CommittedAsync<TerminalTransaction>(session, key, ct) is { } earlier
                 ? Replay(earlier, hash)
                 : ProblemCodes.BadRequest(refusal.Code, refusal.Detail);
         }
@@ -57,19 +57,12 @@ public static class CreateOrderEndpoint
         catch (Exception exception) when (DuplicateKey.Is(exception))
         {
             // The key was used before (a repeated request, or the same one twice at once): answer as a replay of the first.
-            return Replay((await EarlierAsync(session, key, ct))!, hash);
+            return Replay((await DuplicateKey.CommittedAsync<TerminalTransaction>(session, key, ct))!, hash);
         }
 
         if (mode == OrderCreationMode.AsyncRealTimeFirst)
             realTime.Enqueue(transaction);
         return Accepted(transaction);
-    }
-
-    /// <summary>What was stored under this Idempotency-Key, read outside the request's session (which may have failed).</summary>
-    private static async Task<TerminalTransaction?> EarlierAsync(IDocumentSession session, string key, CancellationToken ct)
-    {
-        await using var query = session.DocumentStore.QuerySession();
-        return await query.LoadAsync<TerminalTransaction>(key, ct);
     }
 
     private static IResult Replay(TerminalTransaction existing, string hash) => existing.RequestHash == hash

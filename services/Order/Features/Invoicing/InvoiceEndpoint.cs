@@ -58,8 +58,7 @@ public static class InvoiceEndpoint
         catch (Exception exception) when (DuplicateKey.Is(exception))
         {
             // The same invoice arrived twice at once: the first one won.
-            await using var query = session.DocumentStore.QuerySession();
-            return Replay((await query.LoadAsync<InvoiceReceipt>(receiptId, ct))!, fingerprint);
+            return Replay((await DuplicateKey.CommittedAsync<InvoiceReceipt>(session, receiptId, ct))!, fingerprint);
         }
         return Accepted(receipt);
     }
