@@ -39,12 +39,10 @@ public static class OrderFulfillment
             fulfilled.Add(new FulfilledLine(line.LineId, quantity, ValueOf(order, line, quantity)));
         }
 
-        var value = fulfilled.Sum(l => l.Amount);
-        var paidAhead = Math.Min(order.PaidAheadLeft, value);
         var from = source == FulfillmentSource.Invoice
             ? string.Join(",", fulfilled.Select(f => order.Lines.Single(l => l.LineId == f.LineId).Fulfillment.LocationId).Distinct())
             : locationId;
-        return (new LinesFulfilled(fulfillmentId, source, from, fulfilled, value, paidAhead, value - paidAhead, now), null);
+        return (Leaving(order, fulfillmentId, source, from, fulfilled, now), null);
     }
 
     /// <summary>Carry-out lines leave at the terminal when the order is confirmed, paid in full by the deposit (ORD-3).</summary>
@@ -54,10 +52,7 @@ public static class OrderFulfillment
         if (lines.Count == 0)
             return null;
         var fulfilled = lines.Select(l => new FulfilledLine(l.LineId, l.Quantity, ValueOf(order, l, l.Quantity))).ToList();
-        var value = fulfilled.Sum(l => l.Amount);
-        var paidAhead = Math.Min(order.PaidAheadLeft, value);
-        return new LinesFulfilled("carry-out", FulfillmentSource.CarryOut, lines[0].Fulfillment.LocationId, fulfilled, value, paidAhead,
-            value - paidAhead, now);
+        return Leaving(order, "carry-out", FulfillmentSource.CarryOut, lines[0].Fulfillment.LocationId, fulfilled, now);
     }
 
     /// <summary>The id of the next capture for a fulfillment: the fulfillment's own first, then <c>{id}.2</c>, <c>{id}.3</c> …</summary>
@@ -67,6 +62,15 @@ public static class OrderFulfillment
     /// <summary>The fulfillment a capture answer belongs to.</summary>
     public static FulfillmentRecord? OfAttempt(CustomerOrder order, string attemptId) =>
         order.Fulfilled.FirstOrDefault(f => f.Attempts.Any(a => a.AttemptId == attemptId));
+
+    /// <summary>The goods' value, of which the deposit or prepayment not used yet pays first; the rest is due.</summary>
+    private static LinesFulfilled Leaving(CustomerOrder order, string fulfillmentId, FulfillmentSource source, string locationId,
+        IReadOnlyList<FulfilledLine> lines, DateTimeOffset now)
+    {
+        var value = lines.Sum(l => l.Amount);
+        var paidAhead = Math.Min(order.PaidAheadLeft, value);
+        return new LinesFulfilled(fulfillmentId, source, locationId, lines, value, paidAhead, value - paidAhead, now);
+    }
 
     private static decimal ValueOf(CustomerOrder order, OrderLine line, int quantity)
     {
