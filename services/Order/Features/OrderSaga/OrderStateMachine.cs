@@ -64,13 +64,10 @@ public sealed class OrderStateMachine : MassTransitStateMachine<OrderState>
                 .Then(c => Steps(c).Record(c.Saga, new Events.StockReserved(c.Message.ReservationId)))
                 .ThenAsync(c => Steps(c).PriceAsync(c.Saga, c.CancellationToken))
                 .IfElse(c => c.Saga.RejectionCode is not null,
-                    refused => refused
-                        .Publish(c => new ReleaseStock { OrderId = c.Saga.CorrelationId, Reason = c.Saga.RejectionCode! })
-                        .TransitionTo(Releasing),
+                    refused => Compensate(refused),
                     priced => priced.IfElse(c => c.Saga.DepositDue > 0 || c.Saga.BalanceToAuthorize > 0,
                         payment => payment.PublishAsync(c => Steps(c).DepositAsync(c.Saga, c.CancellationToken)).TransitionTo(TakingDeposit),
-                        nothingDue => nothingDue.ThenAsync(c => Steps(c).ConfirmAsync(c, c.Saga)).IfElse(c => c.Saga.Completed,
-                            done => Complete(done), open => open.TransitionTo(AwaitingFulfillment)))),
+                        nothingDue => Confirmed(nothingDue.ThenAsync(c => Steps(c).ConfirmAsync(c, c.Saga))))),
             When(StockRefused)
                 .Then(c => c.Saga.ConfirmationNumber = c.Message.ConfirmationNumber)
                 .Then(c => Steps(c).Record(c.Saga, new Events.StockReservationFailed(c.Message.Code, c.Message.Reason)))
@@ -79,16 +76,13 @@ public sealed class OrderStateMachine : MassTransitStateMachine<OrderState>
                 .Finalize());
 
         During(TakingDeposit,
-            When(DepositCaptured)
+            Confirmed(When(DepositCaptured)
                 .Then(c => Steps(c).Record(c.Saga, PaymentAtOrder.Facts(c.Message.Amount, c.Message.AuthorizationToken, c.Message.CaptureToken,
                     c.Message.AuthorizedBalance ?? 0m, c.Message.AuthorizationExpiresAt, c.Message.SecondCardRequired ?? false, c.Saga.BalanceToAuthorize)))
-                .ThenAsync(c => Steps(c).ConfirmAsync(c, c.Saga))
-                .IfElse(c => c.Saga.Completed, done => Complete(done), open => open.TransitionTo(AwaitingFulfillment)),
-            When(DepositDeclined)
+                .ThenAsync(c => Steps(c).ConfirmAsync(c, c.Saga))),
+            Compensate(When(DepositDeclined)
                 .Then(c => Steps(c).Record(c.Saga, new Events.DepositDeclined(c.Message.Code, c.Message.Reason)))
-                .Then(c => (c.Saga.RejectionCode, c.Saga.RejectionReason) = (c.Message.Code, c.Message.Reason))
-                .Publish(c => new ReleaseStock { OrderId = c.Saga.CorrelationId, Reason = c.Message.Code })
-                .TransitionTo(Releasing));
+                .Then(c => (c.Saga.RejectionCode, c.Saga.RejectionReason) = (c.Message.Code, c.Message.Reason))));
 
         During(Releasing,
             When(StockReleased)
@@ -141,6 +135,14 @@ public sealed class OrderStateMachine : MassTransitStateMachine<OrderState>
 
         SetCompletedWhenFinalized();
     }
+
+    /// <summary>Rejected after the stock was reserved: the reservation is released first, then the order is rejected.</summary>
+    private EventActivityBinder<OrderState, T> Compensate<T>(EventActivityBinder<OrderState, T> rejected) where T : class =>
+        rejected.Publish(c => new ReleaseStock { OrderId = c.Saga.CorrelationId, Reason = c.Saga.RejectionCode! }).TransitionTo(Releasing);
+
+    /// <summary>Confirmed: done already when nothing is left to fulfill (every line carried out and paid), else awaiting fulfillment.</summary>
+    private EventActivityBinder<OrderState, T> Confirmed<T>(EventActivityBinder<OrderState, T> confirmed) where T : class =>
+        confirmed.IfElse(c => c.Saga.Completed, done => Complete(done), open => open.TransitionTo(AwaitingFulfillment));
 
     /// <summary>Every line fulfilled and paid: what the authorizations still hold is released, and the saga is done.</summary>
     private static EventActivityBinder<OrderState, T> Complete<T>(EventActivityBinder<OrderState, T> done) where T : class =>
