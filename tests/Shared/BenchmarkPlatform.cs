@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using Npgsql;
 using OmniChannel.IntegrationTests.Infrastructure;
 
 namespace OmniChannel.Benchmarking;
@@ -87,22 +86,14 @@ public sealed class Platform : IAsyncDisposable
     private static async Task<(string Postgres, string RabbitMq, Func<Task> Drop)> OwnDatabaseAndVirtualHostAsync()
     {
         var (server, rabbitMqServer) = await TestServers.UpAsync();
-        var name = $"omnichannel_bench_{DateTime.UtcNow:yyyyMMddHHmmss}_{Random.Shared.Next(1000, 9999)}";
-        await ExecuteAsync(server, $"create database \"{name}\"");
+        var name = TestServers.RunName("bench");
+        var postgres = await TestServers.AddDatabaseAsync(server, name);
         var rabbitMq = await TestServers.AddVirtualHostAsync(rabbitMqServer, name);
-        var postgres = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
         return (postgres, rabbitMq, async () =>
         {
             await TestServers.DeleteVirtualHostAsync(name);
-            await ExecuteAsync(server, $"drop database if exists \"{name}\" with (force)");
+            await TestServers.DropDatabaseAsync(server, name);
         });
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        await using var command = dataSource.CreateCommand(sql);
-        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>VmHWM (peak resident set) of each service process, from /proc.</summary>

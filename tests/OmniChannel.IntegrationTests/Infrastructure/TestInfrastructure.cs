@@ -1,4 +1,3 @@
-using Npgsql;
 using Testcontainers.PostgreSql;
 using Testcontainers.RabbitMq;
 
@@ -24,35 +23,27 @@ public sealed class TestInfrastructure : IAsyncDisposable
         serverConnectionString = serverPostgres;
         RabbitMq = rabbitMq;
         this.stop = stop;
-        database = $"omnichannel_test_{DateTime.UtcNow:yyyyMMddHHmmss}_{Random.Shared.Next(1000, 9999)}";
-        Postgres = new NpgsqlConnectionStringBuilder(serverPostgres) { Database = database }.ConnectionString;
+        database = TestServers.RunName("test");
     }
 
     /// <summary>Where the servers came from: "environment", "testcontainers" or "infra.sh".</summary>
     public string Source { get; }
 
-    public string Postgres { get; }
+    public string Postgres { get; private set; } = "";
 
     public string RabbitMq { get; }
 
     public static async Task<TestInfrastructure> StartAsync()
     {
         var infrastructure = await FromEnvironment() ?? await FromContainers() ?? await FromInfraScript();
-        await infrastructure.ExecuteOnServer($"create database \"{infrastructure.database}\"");
+        infrastructure.Postgres = await TestServers.AddDatabaseAsync(infrastructure.serverConnectionString, infrastructure.database);
         return infrastructure;
     }
 
     public async ValueTask DisposeAsync()
     {
-        try { await ExecuteOnServer($"drop database if exists \"{database}\" with (force)"); }
+        try { await TestServers.DropDatabaseAsync(serverConnectionString, database); }
         finally { await stop(); }
-    }
-
-    private async Task ExecuteOnServer(string sql)
-    {
-        await using var dataSource = NpgsqlDataSource.Create(serverConnectionString);
-        await using var command = dataSource.CreateCommand(sql);
-        await command.ExecuteNonQueryAsync();
     }
 
     private static Task<TestInfrastructure?> FromEnvironment()

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Npgsql;
 
 namespace OmniChannel.IntegrationTests.Infrastructure;
 
@@ -28,6 +29,25 @@ public static class TestServers
     }
 
     public static Task DeleteVirtualHostAsync(string name) => RabbitMqCtl("delete_vhost", name);
+
+    /// <summary>A name for a run's own database or virtual host: <c>omnichannel_{kind}_{UTC time}_{random}</c>.</summary>
+    public static string RunName(string kind) => $"omnichannel_{kind}_{DateTime.UtcNow:yyyyMMddHHmmss}_{Random.Shared.Next(1000, 9999)}";
+
+    /// <summary>A new, empty database on the server <paramref name="server"/> connects to; the connection string on it.</summary>
+    public static async Task<string> AddDatabaseAsync(string server, string name)
+    {
+        await ExecuteAsync(server, $"create database \"{name}\"");
+        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+
+    public static Task DropDatabaseAsync(string server, string name) => ExecuteAsync(server, $"drop database if exists \"{name}\" with (force)");
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using var command = dataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
 
     /// <summary>Reads the <c>export NAME="value"</c> lines infra.sh prints on stdout.</summary>
     public static IReadOnlyDictionary<string, string> ParseExports(string output) =>
