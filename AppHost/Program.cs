@@ -1,49 +1,50 @@
-using OmniChannel.AppHost.Hosting;
+using OmniChannel.AppHost.Infrastructure;
+using OmniChannel.AppHost.Operations;
+using OmniChannel.AppHost.Platform;
 
-// OmniChannel's topology, in Aspire's vocabulary (see Hosting/ for our small stand-in for Aspire.Hosting).
-//   dotnet run --project AppHost                      fixed ports, gateway on http://127.0.0.1:8080
-//   dotnet run --project AppHost -- --ports dynamic   free ports for everything (tests beside a running instance)
-//   ... -- --state-file <path>                        resources, pids and URLs as JSON once up
-//   ... -- --dry-run                                  print the plan (ports, environment) and exit
+// OmniChannel's topology. `dotnet run --project AppHost` runs it; the dashboard (http://localhost:18888) is the
+// operators' console: every resource, its logs, traces and metrics, and the operator actions as resource commands.
 var builder = DistributedApplication.CreateBuilder(args);
 
-// Private PostgreSQL and RabbitMQ from deploy/local/infra.sh, unless ConnectionStrings__postgres /
-// ConnectionStrings__rabbitmq are already set in AppHost's environment.
-var postgres = builder.AddPostgres("postgres");
-var rabbitmq = builder.AddRabbitMQ("rabbitmq");
+// ConnectionStrings__postgres / __rabbitmq name servers to use; else containers where a container engine answers;
+// else Debian's packages as local processes, their data in the checkout's .omni/ (Infrastructure/Servers.cs).
+var postgres = builder.AddPostgresServer("postgres");
+var rabbitmq = builder.AddRabbitMQServer("rabbitmq");
+var operatorKey = builder.AddOperatorKey();
 
-// Every service keeps its event streams in PostgreSQL (Marten) and publishes over RabbitMQ (MassTransit).
-IResourceBuilder<ProjectResource> AddService(string name, string project, int port) =>
-    builder.AddProject(name, project)
-        .WithHttpEndpoint(port: port)
-        .WithReference(postgres).WithReference(rabbitmq)
-        .WaitFor(postgres).WaitFor(rabbitmq);
+// Every service keeps its event streams in PostgreSQL (Marten) and publishes over RabbitMQ (MassTransit); its port
+// is in its appsettings.json (Kestrel:Endpoints), served without DCP's proxy (Platform/Ports.cs).
+IResourceBuilder<ProjectResource> AddService<TProject>(string name, int? port = null) where TProject : IProjectMetadata, new() =>
+    builder.AddProject<TProject>(name)
+        .WithOwnEndpoints(port)
+        .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
+        .WithReference(postgres).WaitFor(postgres)
+        .WithReference(rabbitmq).WaitFor(rabbitmq)
+        .WithHttpHealthCheck("/health/ready");
 
-var inventory = AddService("inventory", "services/InventoryAllocation/OmniChannel.InventoryAllocation.csproj", 5102);
-var payment = AddService("payment", "services/PaymentToken/OmniChannel.PaymentToken.csproj", 5103);
-var pickup = AddService("pickup", "services/Pickup/OmniChannel.Pickup.csproj", 5104);
-
-// Pricing also serves gRPC, on an endpoint of its own that speaks only HTTP/2 (h2c, no TLS).
-var pricing = AddService("pricing", "services/Pricing/OmniChannel.Pricing.csproj", 5105)
-    .WithHttpEndpoint(port: 5115, name: "grpc", http2Only: true);
+var inventory = AddService<Projects.OmniChannel_InventoryAllocation>("inventory");
+var payment = AddService<Projects.OmniChannel_PaymentToken>("payment");
+var pickup = AddService<Projects.OmniChannel_Pickup>("pickup");
+var pricing = AddService<Projects.OmniChannel_Pricing>("pricing"); // http, and gRPC on an HTTP/2-only endpoint
 
 // The Order service runs as two processes: its API (the terminals' requests, latency work) and its worker (the order
-// saga, throughput work), so the terminals' requests do not wait in one process behind the saga's backlog. The API and
-// the gateway, which a cashier waits on, get a higher CPU priority than the back office (root only; see WithCpuPriority).
-var order = AddService("order", "services/Order/OmniChannel.Order.csproj", 5101)
+// saga and the order-sync job, throughput work), so the terminals' requests do not wait behind the saga's backlog.
+var order = AddService<Projects.OmniChannel_Order>("order")
     .WithEnvironment("Order__Role", "Api")
-    .WithCpuPriority(-5)
-    .WithReference(inventory).WithReference(pricing).WithReference(payment).WithReference(pickup);
-var orderWorker = AddService("order-worker", "services/Order/OmniChannel.Order.csproj", 5106)
+    .WithReference(inventory).WithReference(pricing).WithReference(payment).WithReference(pickup)
+    .WithOperatorKey(operatorKey).WithRealTimeDrillCommand(operatorKey);
+var orderWorker = AddService<Projects.OmniChannel_Order>("order-worker", port: 5106)
     .WithEnvironment("Order__Role", "Worker")
-    .WithReference(pricing);
+    .WithReference(pricing)
+    .WithOperatorKey(operatorKey).WithOrderSyncCommand(operatorKey);
 
-// The gateway reaches the services only through their URLs: no database, no broker. It waits for all of them, so
-// none is called before it is up.
-builder.AddProject("gateway", "gateway/OmniChannel.Gateway.csproj")
-    .WithHttpEndpoint(port: 8080)
-    .WithCpuPriority(-5)
+// The gateway reaches the services only through their URLs, and waits for all of them.
+builder.AddProject<Projects.OmniChannel_Gateway>("gateway")
+    .WithOwnEndpoints()
+    .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
     .WithReference(order).WithReference(inventory).WithReference(payment).WithReference(pickup).WithReference(pricing)
-    .WaitFor(order).WaitFor(orderWorker).WaitFor(inventory).WaitFor(payment).WaitFor(pickup).WaitFor(pricing);
+    .WaitFor(order).WaitFor(orderWorker).WaitFor(inventory).WaitFor(payment).WaitFor(pickup).WaitFor(pricing)
+    .WithHttpHealthCheck("/health/ready")
+    .WithStartupReport();
 
-return await builder.Build().RunAsync();
+builder.Build().Run();

@@ -38,6 +38,8 @@ public static class ProblemCodes
     private static string Title(int status) => status switch
     {
         StatusCodes.Status400BadRequest => "The request is invalid.",
+        StatusCodes.Status401Unauthorized => "Who is asking is not known.",
+        StatusCodes.Status403Forbidden => "Not allowed.",
         StatusCodes.Status404NotFound => "Not found.",
         StatusCodes.Status409Conflict => "The request conflicts with the current state.",
         _ => "The request could not be processed.",

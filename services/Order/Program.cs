@@ -9,6 +9,7 @@ using OmniChannel.Order.Features.MasterData;
 using OmniChannel.Order.Features.Operations;
 using OmniChannel.Order.Features.OrderCreation;
 using OmniChannel.Order.Features.OrderSaga;
+using OmniChannel.ServiceDefaults.Http;
 using OmniChannel.ServiceDefaults.Messaging;
 using OmniChannel.ServiceDefaults.Persistence;
 
@@ -37,10 +38,16 @@ builder.Services.AddSingleton<RealTimeOrderCreation>();
 if (role.ServesApi())
     builder.Services.AddHostedService(services => services.GetRequiredService<RealTimeOrderCreation>());
 if (role.RunsSaga())
-    builder.Services.AddHostedService<OrderSyncJob>();
+{
+    builder.Services.AddSingleton<OrderSyncJob>();
+    builder.Services.AddHostedService(services => services.GetRequiredService<OrderSyncJob>());
+}
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+var operations = app.MapOperatorActions();
+if (role.RunsSaga())
+    operations.MapOrderSyncNow();
 if (!role.ServesApi())
 {
     app.Run();
@@ -53,5 +60,5 @@ app.MapGetOrder();
 app.MapInvoices();
 app.MapCancelOrder();
 app.MapRetryPayment();
-app.MapOperations();
+operations.MapRealTimeDrill();
 app.Run();

@@ -16,7 +16,8 @@ public sealed class OrderCreationOptions
 
     /// <summary>
     /// Drill: the real-time path fails every time, so the batch fallback does the work. Set
-    /// <c>OrderCreation__RealTimeFails=true</c>, or switch it at run time with PUT /api/orders/operations/real-time-drill.
+    /// <c>OrderCreation__RealTimeFails=true</c>, or switch it at run time with the dashboard's "Real-time failure drill"
+    /// command on the <c>order</c> resource (PUT /operations/real-time-drill with the operator key).
     /// </summary>
     public bool RealTimeFails { get; set; }
 }

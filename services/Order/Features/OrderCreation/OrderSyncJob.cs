@@ -8,11 +8,13 @@ namespace OmniChannel.Order.Features.OrderCreation;
 /// <summary>
 /// ORD-9 batch path: every <see cref="OrderCreationOptions.SyncInterval"/> creates the orders of transactions still
 /// Received after the grace period (asynchronous batch stores, and whatever the real-time path could not do),
-/// oldest first, a batch per commit.
+/// oldest first, a batch per commit. An operator can run it at once (<see cref="RunNowAsync"/>).
 /// </summary>
 public sealed class OrderSyncJob(IDocumentStore store, OrderCreator creator, TimeProvider clock,
     IOptions<OrderCreationOptions> options, ILogger<OrderSyncJob> logger) : BackgroundService
 {
+    private readonly SemaphoreSlim running = new(1, 1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.SyncInterval, clock);
@@ -20,10 +22,7 @@ public sealed class OrderSyncJob(IDocumentStore store, OrderCreator creator, Tim
         {
             try
             {
-                while (await SyncOnceAsync(stoppingToken) == options.Value.SyncBatchSize)
-                {
-                    // a full batch: there may be more waiting
-                }
+                await RunNowAsync(stoppingToken);
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
@@ -32,7 +31,29 @@ public sealed class OrderSyncJob(IDocumentStore store, OrderCreator creator, Tim
         }
     }
 
-    public async Task<int> SyncOnceAsync(CancellationToken ct)
+    /// <summary>Batches until a batch is not full; one run at a time. How many orders it created, of how many waiting.</summary>
+    public async Task<(int Created, int Waiting)> RunNowAsync(CancellationToken ct)
+    {
+        await running.WaitAsync(ct);
+        try
+        {
+            var (created, waiting) = (0, 0);
+            int batch;
+            do
+            {
+                (var batchCreated, batch) = await SyncOnceAsync(ct);
+                (created, waiting) = (created + batchCreated, waiting + batch);
+            }
+            while (batch == options.Value.SyncBatchSize); // a full batch: there may be more waiting
+            return (created, waiting);
+        }
+        finally
+        {
+            running.Release();
+        }
+    }
+
+    private async Task<(int Created, int Waiting)> SyncOnceAsync(CancellationToken ct)
     {
         var cutoff = clock.GetUtcNow() - options.Value.SyncGrace;
         await using var query = store.QuerySession();
@@ -42,10 +63,10 @@ public sealed class OrderSyncJob(IDocumentStore store, OrderCreator creator, Tim
             .Take(options.Value.SyncBatchSize)
             .ToListAsync(ct);
         if (waiting.Count == 0)
-            return 0;
+            return (0, 0);
 
         var created = await creator.CreateAllAsync(store, waiting, CreationPath.Batch, ct);
         logger.LogInformation("Order sync created {Created} of {Waiting} waiting order(s)", created, waiting.Count);
-        return waiting.Count;
+        return (created, waiting.Count);
     }
 }
