@@ -44,7 +44,11 @@ port_open "$PGPORT" && die "port $PGPORT is already in use by another process"
 
 mkdir -p "$data" "$dir/run"
 chmod 700 "$data" "$dir/run"
-[[ $EUID -eq 0 ]] && chown -R postgres: "$dir"
+if [[ $EUID -eq 0 ]]; then
+  chown -R postgres: "$dir"
+  "${as_server[@]}" test -w "$data" \
+    || die "the postgres user cannot reach $data: a parent folder is not searchable (chmod o+x it, or move the data with Infrastructure__DataPath)"
+fi
 if [[ ! -f $data/PG_VERSION ]]; then
   say "creating the cluster in $data"
   [[ $EUID -eq 0 ]] && chown postgres: "$PGPASSWORD_FILE"

@@ -8,8 +8,9 @@ using OmniChannel.OrderBenchmark;
 //
 //   dotnet run -c Release --project tests/OmniChannel.OrderBenchmark -- [--terminals 4] [--rate 100] [--seconds 20] [--skus 20] [--reference closed]
 //
-// It starts its own platform (AppHost, dynamic ports) on the test-profile servers of deploy/local/infra.sh, so a
-// developer's data is left alone; ConnectionStrings__postgres / __rabbitmq select other servers.
+// It starts its own platform in this process (AppHost through Aspire.Hosting.Testing: free ports, its own PostgreSQL and
+// RabbitMQ with a data folder deleted afterwards, no dashboard), so a developer's data is left alone;
+// ConnectionStrings__postgres / __rabbitmq select other servers.
 var options = BenchmarkOptions.Parse(args);
 Console.WriteLine($"OmniChannel order benchmark: {options.Terminals} terminals, {options.Rate} orders/s for {options.Seconds} s, {options.Skus} SKUs");
 

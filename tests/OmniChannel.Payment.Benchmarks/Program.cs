@@ -7,8 +7,9 @@ using OmniChannel.Payment.Benchmarks;
 //
 //   dotnet run -c Release --project tests/OmniChannel.Payment.Benchmarks -- [--terminals 8] [--seconds 20] [--via gateway|service]
 //
-// It starts its own platform (AppHost, dynamic ports) on the test-profile servers of deploy/local/infra.sh, so a
-// developer's data is left alone; ConnectionStrings__postgres / __rabbitmq select other servers.
+// It starts its own platform in this process (AppHost through Aspire.Hosting.Testing: free ports, its own PostgreSQL and
+// RabbitMQ with a data folder deleted afterwards, no dashboard), so a developer's data is left alone;
+// ConnectionStrings__postgres / __rabbitmq select other servers.
 var terminals = Option("--terminals", 8);
 var seconds = Option("--seconds", 20);
 var via = args.SkipWhile(a => a != "--via").Skip(1).FirstOrDefault() ?? "gateway";

@@ -1,35 +1,26 @@
-using System.Diagnostics;
-using System.Runtime.InteropServices;
-using System.Text.Json;
 using OmniChannel.IntegrationTests.Infrastructure;
 
 namespace OmniChannel.Benchmarking;
 
 /// <summary>
-/// The platform under load, shared by the benchmarks: the built AppHost on free ports, its state file read for URLs,
-/// PIDs and servers. Unless ConnectionStrings__* name other servers, it runs on the test-profile servers of
-/// deploy/local/infra.sh in a database and a RabbitMQ virtual host of its own, dropped at the end: a developer's data,
-/// a test run and messages left behind by an earlier killed run are never mixed with the benchmark's.
+/// The platform under load, shared by the benchmarks: the AppHost started by Aspire.Hosting.Testing in this process
+/// (<see cref="PlatformHost"/>: free ports, PostgreSQL and RabbitMQ of its own with a data folder deleted afterwards,
+/// no dashboard, so no telemetry export competes with the load), and the service processes' pids for CPU and memory.
+/// ConnectionStrings__postgres / __rabbitmq select other servers.
 /// </summary>
 public sealed class Platform : IAsyncDisposable
 {
-    private readonly Process appHost;
-    private readonly string stateFile;
-    private readonly Func<Task> dropServers;
+    private static readonly string[] Services = ["gateway", "order", "order-worker", "inventory", "payment", "pickup", "pricing"];
 
-    private Platform(Process appHost, string stateFile, JsonElement state, Func<Task> dropServers)
+    private readonly PlatformHost host;
+
+    private Platform(PlatformHost host, string postgres)
     {
-        this.appHost = appHost;
-        this.stateFile = stateFile;
-        this.dropServers = dropServers;
-        Resources = state.GetProperty("resources").EnumerateArray().ToList();
-        Urls = Resources.Where(r => r.TryGetProperty("urls", out var urls) && urls.TryGetProperty("http", out _))
-            .ToDictionary(r => r.GetProperty("name").GetString()!, r => new Uri(r.GetProperty("urls").GetProperty("http").GetString()!));
-        Gateway = new HttpClient { BaseAddress = new Uri(Url("gateway")), Timeout = TimeSpan.FromSeconds(30) };
-        Postgres = Resources.Single(r => r.GetProperty("name").GetString() == "postgres").GetProperty("connectionString").GetString()!;
+        this.host = host;
+        Postgres = postgres;
+        Urls = Services.ToDictionary(name => name, name => host.Endpoint(name));
+        Gateway = new HttpClient { BaseAddress = host.GatewayUrl, Timeout = TimeSpan.FromSeconds(30) };
     }
-
-    public IReadOnlyList<JsonElement> Resources { get; }
 
     /// <summary>Each project's http endpoint, by resource name.</summary>
     public IReadOnlyDictionary<string, Uri> Urls { get; }
@@ -40,66 +31,15 @@ public sealed class Platform : IAsyncDisposable
 
     public static async Task<Platform> StartAsync()
     {
-        var root = RepositoryPaths.Root;
-        var configuration = Path.GetFileName(AppContext.BaseDirectory.TrimEnd('/')); // artifacts/bin/<project>/<debug or release>
-        var dll = Path.Combine(root, "artifacts", "bin", "OmniChannel.AppHost", configuration, "OmniChannel.AppHost.dll");
-        var stateFile = Path.Combine(Path.GetTempPath(), $"omnichannel-benchmark-{Guid.NewGuid():N}.json");
-        var start = new ProcessStartInfo("dotnet", [dll, "--ports", "dynamic", "--state-file", stateFile])
-        {
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        var dropServers = () => Task.CompletedTask;
-        if (Environment.GetEnvironmentVariable("ConnectionStrings__postgres") is null)
-        {
-            var (postgres, rabbitMq, drop) = await OwnDatabaseAndVirtualHostAsync();
-            start.Environment["ConnectionStrings__postgres"] = postgres;
-            start.Environment["ConnectionStrings__rabbitmq"] = rabbitMq;
-            dropServers = drop;
-        }
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data?.Contains("fail", StringComparison.OrdinalIgnoreCase) == true) Console.Error.WriteLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (process.HasExited)
-                throw new InvalidOperationException($"AppHost exited with {process.ExitCode} (run `dotnet build -c {configuration} AppHost` first?)");
-            if (File.Exists(stateFile))
-            {
-                var state = JsonDocument.Parse(File.ReadAllText(stateFile)).RootElement.Clone();
-                if (state.GetProperty("status").GetString() == "Running")
-                    return new Platform(process, stateFile, state, dropServers);
-            }
-            await Task.Delay(250); // poll
-        }
-        process.Kill(entireProcessTree: true);
-        await dropServers();
-        throw new TimeoutException("The platform did not come up within 3 minutes.");
+        var host = await PlatformHost.StartAsync(TimeSpan.FromMinutes(10));
+        return new Platform(host, await host.ConnectionStringAsync("postgres"));
     }
 
-    /// <summary>The test-profile servers (started if needed), a new database and a new RabbitMQ virtual host on them.</summary>
-    private static async Task<(string Postgres, string RabbitMq, Func<Task> Drop)> OwnDatabaseAndVirtualHostAsync()
-    {
-        var (server, rabbitMqServer) = await TestServers.UpAsync();
-        var name = TestServers.RunName("bench");
-        var postgres = await TestServers.AddDatabaseAsync(server, name);
-        var rabbitMq = await TestServers.AddVirtualHostAsync(rabbitMqServer, name);
-        return (postgres, rabbitMq, async () =>
-        {
-            await TestServers.DeleteVirtualHostAsync(name);
-            await TestServers.DropDatabaseAsync(server, name);
-        });
-    }
+    private IEnumerable<(string Name, int Pid)> ServiceProcesses() => Services.Select(name => (name, host.ServiceProcessId(name)));
 
     /// <summary>VmHWM (peak resident set) of each service process, from /proc.</summary>
-    public IReadOnlyDictionary<string, long> PeakMemoryByProcess() => Resources
-        .Where(r => r.GetProperty("pid").ValueKind == JsonValueKind.Number)
-        .ToDictionary(r => r.GetProperty("name").GetString()!, r => PeakKilobytes(r.GetProperty("pid").GetInt32()) * 1024);
+    public IReadOnlyDictionary<string, long> PeakMemoryByProcess() =>
+        ServiceProcesses().ToDictionary(p => p.Name, p => PeakKilobytes(p.Pid) * 1024);
 
     /// <summary>
     /// CPU time (user + system) used so far by each service process, the PostgreSQL server (postmaster and every
@@ -108,9 +48,7 @@ public sealed class Platform : IAsyncDisposable
     /// </summary>
     public IReadOnlyDictionary<string, TimeSpan> CpuTime()
     {
-        var cpu = Resources
-            .Where(r => r.GetProperty("pid").ValueKind == JsonValueKind.Number)
-            .ToDictionary(r => r.GetProperty("name").GetString()!, r => ProcessCpu(r.GetProperty("pid").GetInt32()));
+        var cpu = ServiceProcesses().ToDictionary(p => p.Name, p => ProcessCpu(p.Pid));
         var postgres = TimeSpan.Zero;
         var rabbitmq = TimeSpan.Zero;
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
@@ -160,25 +98,12 @@ public sealed class Platform : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Gateway.Dispose();
-        if (!appHost.HasExited)
-        {
-            _ = Kill(appHost.Id, 2);
-            if (!appHost.WaitForExit(TimeSpan.FromSeconds(60)))
-                appHost.Kill(entireProcessTree: true);
-        }
-        File.Delete(stateFile);
-        await dropServers();
+        await host.DisposeAsync();
     }
-
-    private string Url(string name) =>
-        Resources.Single(r => r.GetProperty("name").GetString() == name).GetProperty("urls").GetProperty("http").GetString()!;
 
     private static long PeakKilobytes(int pid)
     {
         var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
     }
-
-    [DllImport("libc", EntryPoint = "kill")]
-    private static extern int Kill(int pid, int signal);
 }

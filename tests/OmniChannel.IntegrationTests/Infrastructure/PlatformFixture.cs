@@ -2,32 +2,27 @@ using System.Text.Json;
 
 namespace OmniChannel.IntegrationTests.Infrastructure;
 
-/// <summary>
-/// The whole platform as a user runs it: the real AppHost process on free ports, with every service and the
-/// gateway as child processes, against the test infrastructure (so AppHost starts no servers of its own).
-/// </summary>
+/// <summary>The one platform of this test assembly (<see cref="PlatformHost"/>), shared by every test class.</summary>
 public sealed class PlatformFixture : IAsyncLifetime
 {
-    public TestInfrastructure Infrastructure { get; private set; } = null!;
+    /// <summary>A first run on a fresh machine also installs PostgreSQL and RabbitMQ from Debian's packages.</summary>
+    private static readonly TimeSpan StartDeadline = TimeSpan.FromMinutes(10);
 
-    public AppHostProcess AppHost { get; private set; } = null!;
+    public PlatformHost Platform { get; private set; } = null!;
 
     public HttpClient Gateway { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Infrastructure = await TestInfrastructure.StartAsync();
-        AppHost = await AppHostProcess.StartAsync(Infrastructure);
-        Gateway = new HttpClient { BaseAddress = AppHost.GatewayUrl, Timeout = TimeSpan.FromSeconds(30) };
+        Platform = await PlatformHost.StartAsync(StartDeadline);
+        Gateway = new HttpClient { BaseAddress = Platform.GatewayUrl, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     public async Task DisposeAsync()
     {
         Gateway?.Dispose();
-        if (AppHost is not null)
-            await AppHost.DisposeAsync();
-        if (Infrastructure is not null)
-            await Infrastructure.DisposeAsync();
+        if (Platform is not null)
+            await Platform.DisposeAsync();
     }
 }
 

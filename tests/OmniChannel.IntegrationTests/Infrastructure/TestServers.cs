@@ -1,46 +1,91 @@
-using System.Diagnostics;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
+using Aspire.Hosting.ApplicationModel;
 
 namespace OmniChannel.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The private servers of deploy/local/infra.sh's "test" profile (own ports and data, beside a developer's running
-/// platform), shared by the tests and the benchmarks: started when needed, never stopped here (`.ci/run` stops them),
-/// and a RabbitMQ virtual host per run, so messages a killed earlier run left in its queues never reach another.
+/// PostgreSQL and RabbitMQ alone, for tests that run services in their own process (the messaging tests): started by
+/// Aspire exactly as AppHost starts them (AppHost's Infrastructure/Servers.cs: local processes here, containers where
+/// an engine answers), with a data folder of this run's own, deleted afterwards. With ConnectionStrings__postgres and
+/// __rabbitmq set, those servers are used instead (a new database per run; the virtual host as given).
 /// </summary>
-public static class TestServers
+public sealed class TestServers : IAsyncDisposable
 {
-    /// <summary>Starts the servers unless they run; their server-level connection strings.</summary>
-    public static async Task<(string Postgres, string RabbitMq)> UpAsync()
+    private readonly Func<ValueTask> stop;
+
+    private TestServers(string postgres, string rabbitMq, Func<ValueTask> stop)
     {
-        var up = await InfraScript("up");
-        if (up.ExitCode != 0)
-            throw new InvalidOperationException($"deploy/local/infra.sh up failed ({up.ExitCode}):\n{up.Error}");
-        var exports = ParseExports(up.Output);
-        return (exports["ConnectionStrings__postgres"], exports["ConnectionStrings__rabbitmq"]);
+        Postgres = postgres;
+        RabbitMq = rabbitMq;
+        this.stop = stop;
     }
 
-    /// <summary>A new virtual host that guest may use; the connection string of <paramref name="rabbitMq"/> on it.</summary>
-    public static async Task<string> AddVirtualHostAsync(string rabbitMq, string name)
+    public string Postgres { get; }
+
+    public string RabbitMq { get; }
+
+    public static async Task<TestServers> StartAsync(TimeSpan deadline)
     {
-        await RabbitMqCtl("add_vhost", name);
-        await RabbitMqCtl("set_permissions", "-p", name, "guest", ".*", ".*", ".*");
-        return new UriBuilder(rabbitMq) { Path = "/" + name }.Uri.ToString();
+        if (Environment.GetEnvironmentVariable("ConnectionStrings__postgres") is { } server
+            && Environment.GetEnvironmentVariable("ConnectionStrings__rabbitmq") is { } rabbitMq)
+        {
+            var (postgres, drop) = await AddDatabaseAsync(server);
+            return new TestServers(postgres, rabbitMq, async () => await drop());
+        }
+
+        var data = DataFolder("omnichannel-servers-");
+        using var timeout = new CancellationTokenSource(deadline);
+        // AppHost's own model, trimmed to its two servers (and the parameters they use).
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.OmniChannel_AppHost>(
+            [$"--Infrastructure:DataPath={data.FullName}"], timeout.Token);
+        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        foreach (var resource in builder.Resources.Where(r => r.Name is not ("postgres" or "rabbitmq") && r is not ParameterResource).ToList())
+            builder.Resources.Remove(resource);
+        var app = await builder.BuildAsync(timeout.Token);
+        async ValueTask Stop()
+        {
+            await app.DisposeAsync();
+            data.Delete(recursive: true);
+        }
+        try
+        {
+            await app.StartAsync(timeout.Token);
+            await app.ResourceNotifications.WaitForResourceHealthyAsync("postgres", timeout.Token);
+            await app.ResourceNotifications.WaitForResourceHealthyAsync("rabbitmq", timeout.Token);
+            return new TestServers((await app.GetConnectionStringAsync("postgres", timeout.Token))!,
+                (await app.GetConnectionStringAsync("rabbitmq", timeout.Token))!, Stop);
+        }
+        catch
+        {
+            await Stop();
+            throw;
+        }
     }
 
-    public static Task DeleteVirtualHostAsync(string name) => RabbitMqCtl("delete_vhost", name);
-
-    /// <summary>A name for a run's own database or virtual host: <c>omnichannel_{kind}_{UTC time}_{random}</c>.</summary>
-    public static string RunName(string kind) => $"omnichannel_{kind}_{DateTime.UtcNow:yyyyMMddHHmmss}_{Random.Shared.Next(1000, 9999)}";
-
-    /// <summary>A new, empty database on the server <paramref name="server"/> connects to; the connection string on it.</summary>
-    public static async Task<string> AddDatabaseAsync(string server, string name)
+    /// <summary>
+    /// A new temporary folder for the servers' data. It must be searchable by others: as root, PostgreSQL runs as the
+    /// postgres user, and a temporary folder is made for its owner only.
+    /// </summary>
+    public static DirectoryInfo DataFolder(string prefix)
     {
+        var folder = Directory.CreateTempSubdirectory(prefix);
+        if (!OperatingSystem.IsWindows())
+            folder.UnixFileMode |= UnixFileMode.OtherExecute | UnixFileMode.GroupExecute;
+        return folder;
+    }
+
+    /// <summary>A new, empty database on the server <paramref name="server"/> names; its connection string, and its drop.</summary>
+    public static async Task<(string ConnectionString, Func<Task> Drop)> AddDatabaseAsync(string server)
+    {
+        var name = $"omnichannel_test_{DateTime.UtcNow:yyyyMMddHHmmss}_{Random.Shared.Next(1000, 9999)}";
         await ExecuteAsync(server, $"create database \"{name}\"");
-        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        return (new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString,
+            () => ExecuteAsync(server, $"drop database if exists \"{name}\" with (force)"));
     }
-
-    public static Task DropDatabaseAsync(string server, string name) => ExecuteAsync(server, $"drop database if exists \"{name}\" with (force)");
 
     private static async Task ExecuteAsync(string connectionString, string sql)
     {
@@ -49,34 +94,5 @@ public static class TestServers
         await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Reads the <c>export NAME="value"</c> lines infra.sh prints on stdout.</summary>
-    public static IReadOnlyDictionary<string, string> ParseExports(string output) =>
-        output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(line => line.StartsWith("export ", StringComparison.Ordinal))
-            .Select(line => line["export ".Length..].Split('=', 2))
-            .ToDictionary(pair => pair[0], pair => pair[1].Trim('"'));
-
-    private static async Task RabbitMqCtl(params string[] arguments)
-    {
-        var result = await InfraScript(["rabbitmqctl", .. arguments]);
-        if (result.ExitCode != 0)
-            throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', arguments)} failed ({result.ExitCode}):\n{result.Error}");
-    }
-
-    private static async Task<(int ExitCode, string Output, string Error)> InfraScript(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("bash", [RepositoryPaths.InfraScript, .. arguments])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["OMNI_INFRA_PROFILE"] = "test" },
-        };
-        start.Environment.Remove("ConnectionStrings__postgres");
-        start.Environment.Remove("ConnectionStrings__rabbitmq");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
-    }
+    public ValueTask DisposeAsync() => stop();
 }

@@ -42,7 +42,7 @@ public class CardNumberScanTests(PlatformFixture platform)
 
         var found = await ScanDatabaseAsync();
         Assert.True(found.Count == 0, $"Card numbers stored in: {string.Join(", ", found)}");
-        var output = platform.AppHost.Output;
+        var output = await platform.Platform.ConsoleOutputAsync();
         Assert.All(TestCardNumbers, number =>
         {
             Assert.DoesNotContain(number, output);
@@ -53,7 +53,7 @@ public class CardNumberScanTests(PlatformFixture platform)
     /// <summary>Every row of every table of every schema of the run's database, as text.</summary>
     private async Task<List<string>> ScanDatabaseAsync()
     {
-        await using var data = NpgsqlDataSource.Create(platform.Infrastructure.Postgres);
+        await using var data = NpgsqlDataSource.Create(await platform.Platform.ConnectionStringAsync("postgres"));
         var tables = new List<string>();
         await using (var list = data.CreateCommand("select quote_ident(table_schema) || '.' || quote_ident(table_name) from information_schema.tables " +
                                                    "where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')"))

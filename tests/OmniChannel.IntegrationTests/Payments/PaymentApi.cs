@@ -9,7 +9,7 @@ namespace OmniChannel.IntegrationTests.Payments;
 public sealed class PaymentApi(PlatformFixture platform)
 {
     /// <summary>The processor emulator's own endpoint on the payment service: card numbers never pass the gateway.</summary>
-    private Uri Emulator => new(platform.AppHost.Resource("payment").GetProperty("urls").GetProperty("http").GetString()!);
+    private Uri Emulator => platform.Platform.Endpoint("payment");
 
     public HttpClient Gateway => platform.Gateway;
 

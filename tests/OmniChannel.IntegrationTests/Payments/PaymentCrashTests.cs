@@ -22,7 +22,7 @@ public class PaymentCrashTests(PlatformFixture platform)
         var orders = Enumerable.Range(0, Orders).Select(_ => Guid.NewGuid()).ToList();
         foreach (var order in orders)
             await payments.TenderAsync(order, Tender("online", "tok_visa_ok", 100.00m));
-        var pid = platform.AppHost.Resource("payment").GetProperty("pid").GetInt32();
+        var pid = platform.Platform.ServiceProcessId("payment");
         var retried = 0;
 
         var capturing = orders.Select(async order =>
@@ -50,6 +50,7 @@ public class PaymentCrashTests(PlatformFixture platform)
 
         await Task.WhenAny(capturing);
         Process.GetProcessById(pid).Kill();
+        await platform.Platform.StartAgainAsync("payment", pid, TimeSpan.FromSeconds(90)); // the dashboard's Start command
 
         Assert.All(await Task.WhenAll(capturing), captured => Assert.Equal(60.00m, captured));
         Assert.True(retried > 0, "The kill hit no capture in flight.");
@@ -61,6 +62,6 @@ public class PaymentCrashTests(PlatformFixture platform)
             Assert.Equal(60.00m, reconciliation.GetProperty("processor").GetProperty("captured").GetDecimal());
         }
         // The recovery job (which finishes calls nobody retries) ran on the restarted service without failing.
-        Assert.DoesNotContain("Recovering journaled processor calls failed", platform.AppHost.Output);
+        Assert.DoesNotContain("Recovering journaled processor calls failed", await platform.Platform.ConsoleOutputAsync());
     }
 }

@@ -1,41 +1,51 @@
-using System.Diagnostics;
 using OmniChannel.IntegrationTests.Infrastructure;
 
 namespace OmniChannel.IntegrationTests.Platform;
 
-/// <summary>The README's run command as a user lives it: servers given by connection string, Ctrl+C leaves nothing.</summary>
+/// <summary>
+/// The README's run command as a user lives it: with ConnectionStrings__postgres / __rabbitmq naming running servers,
+/// AppHost starts no server of its own; it says when it is up; SIGTERM stops everything it started.
+/// </summary>
 [Collection(PlatformCollection.Name)]
 public class AppHostLifecycleTests(PlatformFixture platform)
 {
+    private static readonly string[] Services = ["gateway", "order", "order-worker", "inventory", "payment", "pickup", "pricing"];
+
     [Fact]
-    public async Task With_connection_strings_set_AppHost_uses_those_servers_and_Ctrl_C_leaves_no_process_behind()
+    public async Task With_connection_strings_set_AppHost_starts_no_server_and_SIGTERM_leaves_no_process_behind()
     {
-        var appHost = await AppHostProcess.StartAsync(platform.Infrastructure);
-        await using (appHost)
+        await using var run = await AppHostRun.StartAsync(TimeSpan.FromMinutes(5), new Dictionary<string, string>
         {
-            Assert.Equal(platform.Infrastructure.Postgres, appHost.Resource("postgres").GetProperty("connectionString").GetString());
-            Assert.Equal(platform.Infrastructure.RabbitMq, appHost.Resource("rabbitmq").GetProperty("connectionString").GetString());
-            var children = appHost.ChildProcessIds();
-            Assert.Equal(7, children.Count); // five services (Order as its API and its worker) and the gateway; no server processes of its own
+            ["ConnectionStrings__postgres"] = await platform.Platform.ConnectionStringAsync("postgres"),
+            ["ConnectionStrings__rabbitmq"] = await platform.Platform.ConnectionStringAsync("rabbitmq"),
+        });
+        using (var client = new HttpClient { BaseAddress = run.Gateway })
+        using (var ready = await client.GetAsync("/health/ready"))
+            Assert.True(ready.IsSuccessStatusCode);
 
-            Assert.Equal(0, await appHost.InterruptAsync(TimeSpan.FromSeconds(60)));
+        var tree = run.ProcessTree();
+        Assert.DoesNotContain(tree, p => p.Name is "postgres" or "beam.smp" or "epmd");
+        Assert.Equal(Services.Length, tree.Count(p => p.Name.StartsWith("OmniChannel.", StringComparison.Ordinal) && p.Name != "OmniChannel.App"));
+        Assert.Contains(tree, p => p.Name == "dcp");
 
-            await Poll.UntilAsync(() => Task.FromResult(children.All(HasExited)), TimeSpan.FromSeconds(10), "every child to be gone");
-        }
+        Assert.Equal(0, await run.TerminateAsync(TimeSpan.FromSeconds(60)));
+        await Poll.UntilAsync(() => Task.FromResult(tree.All(p => HasExited(p.Pid))), TimeSpan.FromSeconds(30),
+            "every process AppHost started to be gone");
 
         // The servers it was given are still there: AppHost stops only what it started.
         using var health = await platform.Gateway.GetAsync("/health/ready");
         Assert.True(health.IsSuccessStatusCode);
     }
 
+    /// <summary>Gone, or a zombie: exited, waiting only for a parent (here, often init) to collect its exit code.</summary>
     private static bool HasExited(int pid)
     {
         try
         {
-            using var process = Process.GetProcessById(pid);
-            return process.HasExited;
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..].StartsWith('Z');
         }
-        catch (ArgumentException)
+        catch (IOException)
         {
             return true;
         }

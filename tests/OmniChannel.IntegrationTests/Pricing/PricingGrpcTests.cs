@@ -7,13 +7,12 @@ namespace OmniChannel.IntegrationTests.Pricing;
 
 /// <summary>
 /// The Order service's way in: gRPC (contracts/Pricing/pricing.proto) on Pricing's HTTP/2-only endpoint, found in
-/// AppHost's state file as the pricing resource's "grpc" URL, called with Grpc.Net.Client as Order calls it.
+/// Aspire as the pricing resource's "grpc" endpoint, called with Grpc.Net.Client as Order calls it.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class PricingGrpcTests(PlatformFixture platform) : IDisposable
 {
-    private readonly GrpcChannel channel = GrpcChannel.ForAddress(
-        platform.AppHost.Resource("pricing").GetProperty("urls").GetProperty("grpc").GetString()!);
+    private readonly GrpcChannel channel = GrpcChannel.ForAddress(platform.Platform.Endpoint("pricing", "grpc"));
 
     private PricingService.PricingServiceClient Pricing => new(channel);
 

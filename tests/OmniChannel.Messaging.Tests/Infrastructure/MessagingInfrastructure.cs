@@ -4,13 +4,13 @@ using OmniChannel.IntegrationTests.Infrastructure;
 namespace OmniChannel.Messaging.Tests.Infrastructure;
 
 /// <summary>
-/// The real PostgreSQL and RabbitMQ of the test run, found as the integration tests find them
-/// (<see cref="TestInfrastructure"/>: a database and a virtual host of its own), with the counters table the tests
-/// count effects in; each test gets a schema and queue prefix of its own (<see cref="TestService"/>).
+/// The real PostgreSQL and RabbitMQ of the test run (<see cref="TestServers"/>: started as AppHost starts them, for
+/// this run only), with the counters table the tests count effects in; each test gets a schema and queue prefix of
+/// its own (<see cref="TestService"/>).
 /// </summary>
 public sealed class MessagingInfrastructure : IAsyncLifetime
 {
-    private TestInfrastructure infrastructure = null!;
+    private TestServers infrastructure = null!;
 
     public string Postgres => infrastructure.Postgres;
 
@@ -18,7 +18,7 @@ public sealed class MessagingInfrastructure : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        infrastructure = await TestInfrastructure.StartAsync();
+        infrastructure = await TestServers.StartAsync(TimeSpan.FromMinutes(10)); // a fresh machine installs them first
         await using var dataSource = NpgsqlDataSource.Create(Postgres);
         await using var command = dataSource.CreateCommand(Counters.CreateTable);
         await command.ExecuteNonQueryAsync();

@@ -8,7 +8,7 @@ namespace OmniChannel.Order.Features.OrderCreation;
 /// <summary>
 /// ORD-9 batch path: every <see cref="OrderCreationOptions.SyncInterval"/> creates the orders of transactions still
 /// Received after the grace period (asynchronous batch stores, and whatever the real-time path could not do),
-/// oldest first, a batch per commit. An operator can run it at once (<see cref="RunNowAsync"/>).
+/// oldest first, a batch per commit. An operator can run it at once (<see cref="RunNowAsync"/>), for everything waiting.
 /// </summary>
 public sealed class OrderSyncJob(IDocumentStore store, OrderCreator creator, TimeProvider clock,
     IOptions<OrderCreationOptions> options, ILogger<OrderSyncJob> logger) : BackgroundService
@@ -22,7 +22,7 @@ public sealed class OrderSyncJob(IDocumentStore store, OrderCreator creator, Tim
         {
             try
             {
-                await RunNowAsync(stoppingToken);
+                await RunAsync(options.Value.SyncGrace, stoppingToken);
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
@@ -31,8 +31,14 @@ public sealed class OrderSyncJob(IDocumentStore store, OrderCreator creator, Tim
         }
     }
 
-    /// <summary>Batches until a batch is not full; one run at a time. How many orders it created, of how many waiting.</summary>
-    public async Task<(int Created, int Waiting)> RunNowAsync(CancellationToken ct)
+    /// <summary>
+    /// The operator's run: every transaction still waiting, without the real-time path's grace period (a creation that
+    /// both make is made once: the order's stream key). How many orders it created, of how many waiting.
+    /// </summary>
+    public Task<(int Created, int Waiting)> RunNowAsync(CancellationToken ct) => RunAsync(TimeSpan.Zero, ct);
+
+    /// <summary>Batches until a batch is not full; one run at a time.</summary>
+    private async Task<(int Created, int Waiting)> RunAsync(TimeSpan grace, CancellationToken ct)
     {
         await running.WaitAsync(ct);
         try
@@ -41,7 +47,7 @@ public sealed class OrderSyncJob(IDocumentStore store, OrderCreator creator, Tim
             int batch;
             do
             {
-                (var batchCreated, batch) = await SyncOnceAsync(ct);
+                (var batchCreated, batch) = await SyncOnceAsync(grace, ct);
                 (created, waiting) = (created + batchCreated, waiting + batch);
             }
             while (batch == options.Value.SyncBatchSize); // a full batch: there may be more waiting
@@ -53,9 +59,9 @@ public sealed class OrderSyncJob(IDocumentStore store, OrderCreator creator, Tim
         }
     }
 
-    private async Task<(int Created, int Waiting)> SyncOnceAsync(CancellationToken ct)
+    private async Task<(int Created, int Waiting)> SyncOnceAsync(TimeSpan grace, CancellationToken ct)
     {
-        var cutoff = clock.GetUtcNow() - options.Value.SyncGrace;
+        var cutoff = clock.GetUtcNow() - grace;
         await using var query = store.QuerySession();
         var waiting = await query.Query<TerminalTransaction>()
             .Where(t => t.Status == TransactionStatus.Received && t.ReceivedAt < cutoff)
