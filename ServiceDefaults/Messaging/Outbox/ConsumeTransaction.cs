@@ -1,4 +1,5 @@
 using Npgsql;
+using OmniChannel.ServiceDefaults.Persistence;
 
 namespace OmniChannel.ServiceDefaults.Messaging.Outbox;
 
@@ -14,6 +15,9 @@ internal sealed class ConsumeTransaction(NpgsqlDataSource dataSource) : IAsyncDi
 
     public NpgsqlTransaction? Current { get; private set; }
 
+    /// <summary>What the consumer asked to run once its writes are committed (<c>session.AfterCommit</c>).</summary>
+    public CommitCallbacks Callbacks { get; } = new(deferred: true);
+
     /// <summary>Set once the scope's session exists: it is bound to whatever transaction was open at that moment.</summary>
     public bool SessionOpened { get; set; }
 
@@ -23,12 +27,16 @@ internal sealed class ConsumeTransaction(NpgsqlDataSource dataSource) : IAsyncDi
             throw new InvalidOperationException(
                 "The IDocumentSession of this message's scope was opened before the outbox began its transaction, so its " +
                 "writes would not commit with the inbox and outbox. Resolve it in the consumer, not in an earlier filter.");
+        Callbacks.Clear();
         connection = await dataSource.OpenConnectionAsync(cancellationToken);
         Current = await connection.BeginTransactionAsync(cancellationToken);
     }
 
-    public Task CommitAsync(CancellationToken cancellationToken) =>
-        (Current ?? throw new InvalidOperationException("No transaction is open.")).CommitAsync(cancellationToken);
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        await (Current ?? throw new InvalidOperationException("No transaction is open.")).CommitAsync(cancellationToken);
+        Callbacks.Committed();
+    }
 
     /// <summary>Ends the transaction; rolls it back unless it was committed.</summary>
     public async ValueTask DisposeAsync()

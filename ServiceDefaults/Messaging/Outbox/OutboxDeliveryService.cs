@@ -90,15 +90,25 @@ internal sealed class OutboxDeliveryService(IDocumentStore store, IBusControl bu
 
     private async Task SendAsync(StoredOutboxMessage message, Uri destination, MartenOutboxOptions settings, CancellationToken cancellationToken)
     {
-        // Continues the trace of the request that wrote the message (its MT-Activity-Id header), across the wait.
-        ActivityContext.TryParse(message.Headers.Get<string>(DiagnosticHeaders.ActivityId), null, out var parent);
-        using var activity = Telemetry.ActivitySource.StartActivity("outbox deliver", ActivityKind.Producer, parent);
+        // Continues the trace of whatever wrote the message, across the wait: MassTransit's send below becomes this
+        // activity's child, and its MT-Activity-Id header the parent of the consumer's receive. (Without a listener for
+        // this activity, MassTransit reads the stored MT-Activity-Id itself, without the tracestate.)
+        using var activity = Telemetry.ActivitySource.StartActivity("outbox deliver", ActivityKind.Producer, ParentOf(message));
         activity?.SetTag(DiagnosticHeaders.MessageId, message.MessageId.ToString());
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(settings.MessageDeliveryTimeout);
         var endpoint = await bus.GetSendEndpoint(destination);
         await endpoint.Send(new SerializedMessageBody(), new OutboxMessageSendPipe(message, destination), timeout.Token);
+    }
+
+    /// <summary>The stored trace; for a row written before it was stored, the traceparent of its MT-Activity-Id header.</summary>
+    private static ActivityContext ParentOf(StoredOutboxMessage message)
+    {
+        if (message.Document.Trace is { } trace)
+            return trace.Parent;
+        ActivityContext.TryParse(message.Headers.Get<string>(DiagnosticHeaders.ActivityId), null, isRemote: true, out var parent);
+        return parent;
     }
 
     private Uri? ResolveDestination(OutboxMessage message)

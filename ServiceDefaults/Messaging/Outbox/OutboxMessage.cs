@@ -50,6 +50,12 @@ public sealed class OutboxMessage
     public string MessageType { get; set; } = "";
     public string Body { get; set; } = "";
 
+    /// <summary>
+    /// The trace of the activity that wrote it (for a consumer's message, MassTransit's "outbox send"), the parent of its
+    /// delivery. MassTransit 8.5 carries only the traceparent, in its MT-Activity-Id header; the tracestate is kept here.
+    /// </summary>
+    public TraceContext? Trace { get; set; }
+
     /// <summary>Headers and transport properties as MassTransit serializes them (JSON objects).</summary>
     public string? Headers { get; set; }
     public string? Properties { get; set; }
@@ -80,6 +86,7 @@ public sealed class OutboxMessage
             MessageType = string.Join(";", context.SupportedMessageTypes),
             Body = context.Serializer.GetMessageBody(context).GetString(),
             Headers = serializer.SerializeDictionary(context.Headers.GetAll()),
+            Trace = TraceContext.Current(),
         };
 
         if (context is TransportSendContext<T> transport)

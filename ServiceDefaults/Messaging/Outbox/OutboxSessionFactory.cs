@@ -15,8 +15,10 @@ internal sealed class OutboxSessionFactory(IDocumentStore store, ConsumeTransact
     public IDocumentSession OpenSession()
     {
         transaction.SessionOpened = true;
-        return transaction.Current is { } current
-            ? store.LightweightSession(SessionOptions.ForTransaction(current, shouldAutoCommit: false))
-            : store.LightweightSession();
+        if (transaction.Current is not { } current)
+            return store.LightweightSession();
+        var options = SessionOptions.ForTransaction(current, shouldAutoCommit: false);
+        options.Listeners.Add(transaction.Callbacks); // session.AfterCommit waits for the outbox's commit
+        return store.LightweightSession(options);
     }
 }

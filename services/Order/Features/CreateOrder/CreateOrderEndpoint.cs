@@ -2,6 +2,7 @@ using Marten;
 using MassTransit;
 using OmniChannel.Order.Features.MasterData;
 using OmniChannel.Order.Features.OrderCreation;
+using OmniChannel.ServiceDefaults;
 using OmniChannel.ServiceDefaults.Http;
 using OmniChannel.ServiceDefaults.Persistence;
 
@@ -44,7 +45,7 @@ public static class CreateOrderEndpoint
         }
 
         var transaction = new TerminalTransaction(key, Orders.ConfirmationNumber.New(order!.StoreId), NewId.NextGuid(), hash, order,
-            TransactionStatus.Received, clock.GetUtcNow());
+            TransactionStatus.Received, clock.GetUtcNow(), Trace: TraceContext.Current());
         session.Insert(transaction);
         var mode = data.Store!.OrderCreationMode;
         if (mode == OrderCreationMode.Synchronous)
@@ -60,6 +61,7 @@ public static class CreateOrderEndpoint
             return Replay((await DuplicateKey.CommittedAsync<TerminalTransaction>(session, key, ct))!, hash);
         }
 
+        OrderMetrics.OrderAccepted(transaction.Order);
         if (mode == OrderCreationMode.AsyncRealTimeFirst)
             realTime.Enqueue(transaction);
         return Accepted(transaction);

@@ -1,4 +1,5 @@
 using OmniChannel.Order.Orders;
+using OmniChannel.ServiceDefaults;
 
 namespace OmniChannel.Order.Features.CreateOrder;
 
@@ -7,6 +8,8 @@ public enum TransactionStatus { Received, Created }
 /// <summary>
 /// ORD-9: the terminal's transaction, stored durably before anything else under its Idempotency-Key. It holds the
 /// validated order until the order's stream exists (real time, or the sync job), and answers a repeated key.
+/// <see cref="Trace"/> is the request's trace context, so the order's creation, whenever and wherever it happens, continues
+/// the request's trace (issue 10: one trace per order).
 /// </summary>
 public sealed record TerminalTransaction(
     string Id,
@@ -17,4 +20,5 @@ public sealed record TerminalTransaction(
     TransactionStatus Status,
     DateTimeOffset ReceivedAt,
     CreationPath? CreatedVia = null,
-    DateTimeOffset? CreatedAt = null);
+    DateTimeOffset? CreatedAt = null,
+    TraceContext? Trace = null);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Marten;
 using OmniChannel.Contracts.Inventory;
 using OmniChannel.Order.Features.CreateOrder;
@@ -26,6 +27,7 @@ public sealed class OrderCreator(TimeProvider clock)
         var created = transaction with { Status = TransactionStatus.Created, CreatedVia = path, CreatedAt = now };
         session.Store(created);
         session.PublishOnCommit(Reservation(transaction.OrderId, transaction.ConfirmationNumber, order.Lines));
+        session.AfterCommit(() => OrderMetrics.OrderCreated(path));
         return created;
     }
 
@@ -46,13 +48,14 @@ public sealed class OrderCreator(TimeProvider clock)
         }).ToList(),
     };
 
-    /// <summary>Creates each transaction in its own commit; returns how many this call created.</summary>
+    /// <summary>Creates each transaction in its own commit, in the trace of its request; returns how many this call created.</summary>
     public async Task<int> CreateEachAsync(IDocumentStore store, IReadOnlyList<TerminalTransaction> transactions, CreationPath path,
         CancellationToken ct)
     {
         var created = 0;
         foreach (var transaction in transactions)
         {
+            using var activity = CreationTrace.StartOrder(transaction, path);
             await using var session = store.LightweightSession();
             Create(session, transaction, path);
             try
@@ -63,29 +66,51 @@ public sealed class OrderCreator(TimeProvider clock)
             catch (Exception exception) when (AlreadyCreated(exception))
             {
                 // The other path created it a moment ago: nothing to do.
+                activity?.SetTag(CreationTrace.AlreadyCreated, true);
             }
         }
         return created;
     }
 
-    /// <summary>Creates them all in one commit (group commit: one round trip for many orders); falls back to one by one.</summary>
+    /// <summary>
+    /// Creates them all in one commit (group commit: one round trip for many orders); falls back to one by one. Each
+    /// order is created under an activity in its own request's trace, so its messages carry that trace; the batch's
+    /// activity, which holds the commit, links to them.
+    /// </summary>
     public async Task<int> CreateAllAsync(IDocumentStore store, IReadOnlyList<TerminalTransaction> transactions, CreationPath path,
         CancellationToken ct)
     {
         if (transactions.Count == 0)
             return 0;
-        await using var session = store.LightweightSession();
-        foreach (var transaction in transactions)
-            Create(session, transaction, path);
+        using var batch = CreationTrace.StartBatch(transactions, path);
+        var orders = new List<Activity>(transactions.Count);
         try
         {
-            await session.SaveChangesAsync(ct);
-            return transactions.Count;
+            await using var session = store.LightweightSession();
+            var outer = Activity.Current;
+            foreach (var transaction in transactions)
+            {
+                if (CreationTrace.StartOrder(transaction, path) is { } order)
+                    orders.Add(order);
+                Create(session, transaction, path); // its ReserveStock keeps the order's activity as its trace
+                Activity.Current = outer; // the next order is not this one's child
+            }
+            try
+            {
+                await session.SaveChangesAsync(ct);
+                return transactions.Count;
+            }
+            catch (Exception exception) when (AlreadyCreated(exception))
+            {
+                orders.ForEach(order => order.SetTag(CreationTrace.AlreadyCreated, true));
+                batch?.SetTag(CreationTrace.AlreadyCreated, true);
+            }
         }
-        catch (Exception exception) when (AlreadyCreated(exception))
+        finally
         {
-            return await CreateEachAsync(store, transactions, path, ct);
+            orders.ForEach(order => order.Stop());
         }
+        return await CreateEachAsync(store, transactions, path, ct);
     }
 
     private static bool AlreadyCreated(Exception exception) =>

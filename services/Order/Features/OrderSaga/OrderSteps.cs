@@ -8,6 +8,7 @@ using OmniChannel.Contracts.Pricing;
 using OmniChannel.Order.Features.CancelOrder;
 using OmniChannel.Order.Features.FulfillmentPayments;
 using OmniChannel.Order.Orders;
+using OmniChannel.ServiceDefaults.Persistence;
 using Events = OmniChannel.Order.Orders;
 
 namespace OmniChannel.Order.Features.OrderSaga;
@@ -95,6 +96,7 @@ public sealed class OrderSteps(IDocumentSession session, PricingService.PricingS
         var order = await LoadAsync(saga, context.CancellationToken);
         var now = clock.GetUtcNow();
         order = Change(saga, order, new OrderConfirmed(now));
+        session.AfterCommit(OrderMetrics.OrderConfirmed);
         if (OrderFulfillment.CarryOut(order, now) is { } carriedOut)
             order = Change(saga, order, carriedOut);
         foreach (var store in order.Lines.Where(l => l.Fulfillment.Kind == FulfillmentKind.Pickup).GroupBy(l => l.Fulfillment.LocationId))
@@ -107,8 +109,12 @@ public sealed class OrderSteps(IDocumentSession session, PricingService.PricingS
         CompleteIfDone(saga, order);
     }
 
-    public void Reject(OrderState saga) =>
-        Record(saga, new OrderRejected(saga.RejectionCode ?? "order.rejected", saga.RejectionReason ?? "", clock.GetUtcNow()));
+    public void Reject(OrderState saga)
+    {
+        var code = saga.RejectionCode ?? "order.rejected";
+        Record(saga, new OrderRejected(code, saga.RejectionReason ?? "", clock.GetUtcNow()));
+        session.AfterCommit(() => OrderMetrics.OrderRejected(code));
+    }
 
     public void Record(OrderState saga, params object[] events) => session.Events.Append(saga.ConfirmationNumber, events);
 

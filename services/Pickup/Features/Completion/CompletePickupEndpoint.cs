@@ -63,6 +63,7 @@ public static class CompletePickupEndpoint
         {
             return ProblemCodes.Conflict("pickup.changed", "The pickup changed while the items were scanned: send the completion again.");
         }
+        PickupMetrics.PickupCompleted(completed!);
         return TypedResults.Ok(completed);
     }
 }
