@@ -1,6 +1,6 @@
+using OmniChannel.PaymentToken.Connectors;
 using OmniChannel.PaymentToken.Features.TenderTypes;
 using OmniChannel.PaymentToken.Payments;
-using OmniChannel.PaymentToken.Processor;
 
 namespace OmniChannel.PaymentToken.Features.Tenders;
 
