@@ -52,6 +52,9 @@ public static class TenderRules
         return new TenderDecision(tender.Amount, tender.Capture, SecondCardRequired: false);
     }
 
+    /// <summary>What the processor takes as a card token: up to 255 characters, none a control character.</summary>
+    public static bool IsCardToken(string value) => value.Length is >= 1 and <= 255 && !value.Any(char.IsControl);
+
     public static bool LooksLikeCardNumber(string value)
     {
         var digits = value.Count(char.IsAsciiDigit);
