@@ -20,7 +20,14 @@ IResourceBuilder<ProjectResource> AddService(string name, string project, int po
         .WaitFor(postgres).WaitFor(rabbitmq);
 
 var inventory = AddService("inventory", "services/InventoryAllocation/OmniChannel.InventoryAllocation.csproj", 5102);
-var payment = AddService("payment", "services/PaymentToken/OmniChannel.PaymentToken.csproj", 5103);
+
+// The card acquirer's stand-in (development and tests only): the payment service reaches it over HTTP.
+var processorEmulator = builder.AddProject("processor-emulator", "services/ProcessorEmulator/OmniChannel.ProcessorEmulator.csproj")
+    .WithHttpEndpoint(port: 5107)
+    .WithReference(postgres)
+    .WaitFor(postgres);
+var payment = AddService("payment", "services/PaymentToken/OmniChannel.PaymentToken.csproj", 5103)
+    .WithReference(processorEmulator);
 var pickup = AddService("pickup", "services/Pickup/OmniChannel.Pickup.csproj", 5104);
 
 // Pricing also serves gRPC, on an endpoint of its own that speaks only HTTP/2 (h2c, no TLS).

@@ -52,7 +52,7 @@ public class TopologyTests
 
         var waves = plan.GetProperty("startWaves").EnumerateArray().Select(Strings).ToList();
         Assert.Equal(["postgres", "rabbitmq"], waves[0]);
-        Assert.Equal(Services.Order(), waves[1].Order());
+        Assert.Equal(Services.Append("processor-emulator").Order(), waves[1].Order());
         Assert.Equal(["gateway"], waves[2]);
 
         string Url(string name, string endpoint = "http") => Resource(plan, name).GetProperty("urls").GetProperty(endpoint).GetString()!;
@@ -63,6 +63,7 @@ public class TopologyTests
         Assert.Equal("http://127.0.0.1:5103", Url("payment"));
         Assert.Equal("http://127.0.0.1:5104", Url("pickup"));
         Assert.Equal("http://127.0.0.1:5105", Url("pricing"));
+        Assert.Equal("http://127.0.0.1:5107", Url("processor-emulator"));
         Assert.Equal("http://127.0.0.1:5115", Url("pricing", "grpc"));
     }
 
@@ -134,8 +135,8 @@ public class TopologyTests
 
         var ports = plan.GetProperty("resources").EnumerateArray()
             .SelectMany(r => r.GetProperty("urls").EnumerateObject().Select(u => new Uri(u.Value.GetString()!).Port)).ToList();
-        Assert.Equal(8, ports.Count);
-        Assert.Equal(8, ports.Distinct().Count());
+        Assert.Equal(9, ports.Count);
+        Assert.Equal(9, ports.Distinct().Count());
         Assert.DoesNotContain(ports, port => port is 8080 or (>= 5101 and <= 5115));
     }
 

@@ -16,7 +16,7 @@ public class AppHostLifecycleTests(PlatformFixture platform)
             Assert.Equal(platform.Infrastructure.Postgres, appHost.Resource("postgres").GetProperty("connectionString").GetString());
             Assert.Equal(platform.Infrastructure.RabbitMq, appHost.Resource("rabbitmq").GetProperty("connectionString").GetString());
             var children = appHost.ChildProcessIds();
-            Assert.Equal(7, children.Count); // five services (Order as its API and its worker) and the gateway; no server processes of its own
+            Assert.Equal(8, children.Count); // five services (Order as its API and its worker), the processor emulator and the gateway; no server processes of its own
 
             Assert.Equal(0, await appHost.InterruptAsync(TimeSpan.FromSeconds(60)));
 
