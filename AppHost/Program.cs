@@ -1,5 +1,6 @@
 using OmniChannel.AppHost.Infrastructure;
 using OmniChannel.AppHost.Operations;
+using Microsoft.Extensions.Hosting;
 using OmniChannel.AppHost.Platform;
 
 // OmniChannel's topology. `dotnet run --project AppHost` runs it; the dashboard (http://localhost:18888) is the
@@ -12,39 +13,51 @@ var postgres = builder.AddPostgresServer("postgres");
 var rabbitmq = builder.AddRabbitMQServer("rabbitmq");
 var operatorKey = builder.AddOperatorKey();
 
-// Every service keeps its event streams in PostgreSQL (Marten) and publishes over RabbitMQ (MassTransit); its port
-// is in its appsettings.json (Kestrel:Endpoints), served without DCP's proxy (Platform/Ports.cs).
-IResourceBuilder<ProjectResource> AddService<TProject>(string name, int? port = null) where TProject : IProjectMetadata, new() =>
+// A project serves the port of its appsettings.json (Kestrel:Endpoints) itself, without DCP's proxy (Platform/Ports.cs),
+// in AppHost's environment (Development: sample data), and is healthy once its /health/ready says so.
+IResourceBuilder<ProjectResource> Project<TProject>(string name, int? port = null) where TProject : IProjectMetadata, new() =>
     builder.AddProject<TProject>(name)
         .WithOwnEndpoints(port)
         .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
-        .WithReference(postgres).WaitFor(postgres)
-        .WithReference(rabbitmq).WaitFor(rabbitmq)
         .WithHttpHealthCheck("/health/ready");
 
-var inventory = AddService<Projects.OmniChannel_InventoryAllocation>("inventory");
-var payment = AddService<Projects.OmniChannel_PaymentToken>("payment");
-var pickup = AddService<Projects.OmniChannel_Pickup>("pickup");
-var pricing = AddService<Projects.OmniChannel_Pricing>("pricing"); // http, and gRPC on an HTTP/2-only endpoint
+// Every service keeps its event streams in PostgreSQL (Marten) and publishes over RabbitMQ (MassTransit).
+IResourceBuilder<ProjectResource> Service<TProject>(string name, int? port = null) where TProject : IProjectMetadata, new() =>
+    Project<TProject>(name, port)
+        .WithReference(postgres).WaitFor(postgres)
+        .WithReference(rabbitmq).WaitFor(rabbitmq);
+
+var inventory = Service<Projects.OmniChannel_InventoryAllocation>("inventory");
+var pickup = Service<Projects.OmniChannel_Pickup>("pickup");
+var pricing = Service<Projects.OmniChannel_Pricing>("pricing"); // http, and gRPC on an HTTP/2-only endpoint
+var payment = Service<Projects.OmniChannel_PaymentToken>("payment");
+if (builder.Environment.IsDevelopment())
+{
+    // The processor emulator stands in for the card acquirer, in development and tests only: a process of its own that
+    // Payment reaches over HTTP through its connector, as it would reach a real acquirer.
+    var processor = Project<Projects.OmniChannel_ProcessorEmulator>("processor-emulator").WithReference(postgres).WaitFor(postgres);
+    payment.WithReference(processor).WaitFor(processor);
+}
+else
+{
+    payment.WithEnvironment("Payments__Processor__Url", builder.AddParameter("processor-url"));
+}
 
 // The Order service runs as two processes: its API (the terminals' requests, latency work) and its worker (the order
 // saga and the order-sync job, throughput work), so the terminals' requests do not wait behind the saga's backlog.
-var order = AddService<Projects.OmniChannel_Order>("order")
+var order = Service<Projects.OmniChannel_Order>("order")
     .WithEnvironment("Order__Role", "Api")
     .WithReference(inventory).WithReference(pricing).WithReference(payment).WithReference(pickup)
     .WithOperatorKey(operatorKey).WithRealTimeDrillCommand(operatorKey);
-var orderWorker = AddService<Projects.OmniChannel_Order>("order-worker", port: 5106)
+var orderWorker = Service<Projects.OmniChannel_Order>("order-worker", port: 5106)
     .WithEnvironment("Order__Role", "Worker")
     .WithReference(pricing)
     .WithOperatorKey(operatorKey).WithOrderSyncCommand(operatorKey);
 
 // The gateway reaches the services only through their URLs, and waits for all of them.
-builder.AddProject<Projects.OmniChannel_Gateway>("gateway")
-    .WithOwnEndpoints()
-    .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
+Project<Projects.OmniChannel_Gateway>("gateway")
     .WithReference(order).WithReference(inventory).WithReference(payment).WithReference(pickup).WithReference(pricing)
     .WaitFor(order).WaitFor(orderWorker).WaitFor(inventory).WaitFor(payment).WaitFor(pickup).WaitFor(pricing)
-    .WithHttpHealthCheck("/health/ready")
     .WithStartupReport();
 
 builder.Build().Run();

@@ -10,7 +10,6 @@ using OmniChannel.PaymentToken.Features.Refunds;
 using OmniChannel.PaymentToken.Features.Tenders;
 using OmniChannel.PaymentToken.Features.TenderTypes;
 using OmniChannel.PaymentToken.Features.Voids;
-using OmniChannel.PaymentToken.Processor;
 using OmniChannel.ServiceDefaults.Messaging;
 using OmniChannel.ServiceDefaults.Persistence;
 
@@ -27,12 +26,8 @@ builder.AddMessaging("payment", bus =>
 });
 builder.AddSampleData<PaymentSampleData>("payment-sample-data-v1", PaymentSampleData.Load);
 
-// The processor emulator stands in for the acquirer, in process, on a connection pool and a schema of its own.
-builder.Services.AddSingleton(builder.Configuration.GetSection("Payments:Processor").Get<ProcessorOptions>() ?? new ProcessorOptions());
-builder.Services.AddSingleton<IProcessorStore>(_ => new PostgresProcessorStore(
-    PostgresDataSource.Create(builder.Configuration.GetConnectionString("postgres")!, "processor-emulator")));
-builder.Services.AddSingleton<ProcessorEmulator>();
-builder.Services.AddSingleton<IConnectors, EmulatorConnectors>();
+// The acquirer is another process (the processor emulator in development and tests), reached over HTTP.
+builder.AddHttpConnectors();
 builder.Services.AddSingleton(builder.Configuration.GetSection("Payments:Recovery").Get<RecoveryOptions>() ?? new RecoveryOptions());
 builder.Services.AddHostedService<PendingCallRecovery>();
 
@@ -48,5 +43,4 @@ app.MapCaptures();
 app.MapRefunds();
 app.MapVoids();
 app.MapCancellation();
-app.MapProcessorEmulator();
 app.Run();

@@ -3,7 +3,7 @@ using OmniChannel.Payment.Benchmarks;
 
 // Authorizations + captures per second through the Payment-Token service: closed-loop terminals authorize an online
 // order (POST /api/payments/orders/{id}/tenders) and capture it at pickup (POST .../captures), each call journaled in
-// the order's event stream and answered by the processor emulator in PostgreSQL.
+// the order's event stream and answered over HTTP by the processor emulator (its own process, records in PostgreSQL).
 //
 //   dotnet run -c Release --project tests/OmniChannel.Payment.Benchmarks -- [--terminals 8] [--seconds 20] [--via gateway|service]
 //

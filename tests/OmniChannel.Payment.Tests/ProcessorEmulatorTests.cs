@@ -1,4 +1,5 @@
 using OmniChannel.Payment.Tests.Infrastructure;
+using OmniChannel.ProcessorEmulator;
 
 namespace OmniChannel.Payment.Tests;
 
@@ -7,7 +8,7 @@ public class ProcessorEmulatorTests
 {
     private const string Merchant = Shop.Merchant;
     private readonly Shop shop = new();
-    private ProcessorEmulator Processor => shop.Processor;
+    private Emulator Processor => shop.Processor;
 
     [Fact]
     public async Task PAY12_tokenizing_a_test_card_keeps_no_card_number_only_a_token_and_the_last_four_digits()

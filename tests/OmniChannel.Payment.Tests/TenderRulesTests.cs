@@ -40,6 +40,19 @@ public class TenderRulesTests
         Assert.Equal(code, Shop.Tender("store", token, 10m).Validate(Shop.Card).Item2!.Code);
 
     [Theory]
+    [InlineData("tok\u0000visa")]
+    [InlineData("tok\nvisa")]
+    public void A_card_token_the_processor_cannot_take_is_refused_before_any_call(string token) =>
+        Assert.Equal("card.token_invalid", Shop.Tender("store", token, 10m).Validate(Shop.Card).Item2!.Code);
+
+    [Fact]
+    public void A_card_token_is_at_most_255_characters()
+    {
+        Assert.Null(Shop.Tender("store", new string('t', 255), 10m).Validate(Shop.Card).Item2);
+        Assert.Equal("card.token_invalid", Shop.Tender("store", new string('t', 256), 10m).Validate(Shop.Card).Item2!.Code);
+    }
+
+    [Theory]
     [InlineData(0, 0, "amount.invalid")]
     [InlineData(10.005, 0, "amount.invalid")]
     [InlineData(10, 10.01, "amount.capture_invalid")]

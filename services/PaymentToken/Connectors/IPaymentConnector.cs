@@ -1,4 +1,3 @@
-using OmniChannel.PaymentToken.Processor;
 
 namespace OmniChannel.PaymentToken.Connectors;
 

@@ -1,4 +1,4 @@
-using OmniChannel.PaymentToken.Processor;
+using OmniChannel.PaymentToken.Connectors;
 
 namespace OmniChannel.PaymentToken.Payments;
 

@@ -1,5 +1,4 @@
 using OmniChannel.PaymentToken.Connectors;
-using OmniChannel.PaymentToken.Processor;
 
 namespace OmniChannel.PaymentToken.Payments;
 

@@ -10,7 +10,7 @@ namespace OmniChannel.IntegrationTests.Payments;
 [Collection(PlatformCollection.Name)]
 public class CardNumberScanTests(PlatformFixture platform)
 {
-    /// <summary>Every test card of the processor emulator's catalogue (services/PaymentToken/Processor/TestCards.cs).</summary>
+    /// <summary>Every test card of the processor emulator's catalogue (services/ProcessorEmulator/TestCards.cs).</summary>
     private static readonly string[] TestCardNumbers =
     [
         "4111111111111111", "5555555555554444", "378282246310005", "6011111111111117", "4000000000000002",

@@ -8,8 +8,8 @@ namespace OmniChannel.IntegrationTests.Payments;
 /// <summary>What store terminals, the storefront and the call center do with /api/payments, for the tests.</summary>
 public sealed class PaymentApi(PlatformFixture platform)
 {
-    /// <summary>The processor emulator's own endpoint on the payment service: card numbers never pass the gateway.</summary>
-    private Uri Emulator => platform.Platform.Endpoint("payment");
+    /// <summary>The processor emulator, a resource of its own: card numbers never pass the gateway.</summary>
+    private Uri Emulator => platform.Platform.Endpoint("processor-emulator");
 
     public HttpClient Gateway => platform.Gateway;
 
@@ -21,7 +21,7 @@ public sealed class PaymentApi(PlatformFixture platform)
     public async Task<string> TokenizeAsync(string cardNumber)
     {
         using var client = new HttpClient { BaseAddress = Emulator };
-        using var response = await client.PostAsJsonAsync("/emulator/processor/tokenize", new { cardNumber });
+        using var response = await client.PostAsJsonAsync("/tokenize", new { cardNumber });
         response.EnsureSuccessStatusCode();
         return (await response.ReadJsonAsync()).GetProperty("cardToken").GetString()!;
     }

@@ -9,7 +9,8 @@ namespace OmniChannel.IntegrationTests.Platform;
 [Collection(PlatformCollection.Name)]
 public class AppHostLifecycleTests(PlatformFixture platform)
 {
-    private static readonly string[] Services = ["gateway", "order", "order-worker", "inventory", "payment", "pickup", "pricing"];
+    private static readonly string[] Services =
+        ["gateway", "order", "order-worker", "inventory", "payment", "pickup", "pricing", "processor-emulator"];
 
     [Fact]
     public async Task With_connection_strings_set_AppHost_starts_no_server_and_SIGTERM_leaves_no_process_behind()

@@ -1,4 +1,7 @@
 using System.Text.Json;
+using OmniChannel.ProcessorEmulator;
+using ProcessorOperation = OmniChannel.ProcessorEmulator.ProcessorOperation;
+using ProcessorResult = OmniChannel.ProcessorEmulator.ProcessorResult;
 
 namespace OmniChannel.Payment.Tests.Infrastructure;
 

@@ -6,12 +6,13 @@ using OmniChannel.PaymentToken.Features.Refunds;
 using OmniChannel.PaymentToken.Features.Tenders;
 using OmniChannel.PaymentToken.Features.TenderTypes;
 using OmniChannel.PaymentToken.Features.Voids;
+using OmniChannel.ProcessorEmulator;
 
 namespace OmniChannel.Payment.Tests.Infrastructure;
 
 /// <summary>
-/// The Payment-Token service without HTTP and Marten: the emulator on an in-memory store, the in-memory journal, and
-/// the same rules and plans the endpoints run, in the same order.
+/// The Payment-Token service without HTTP and Marten: the emulator in process on an in-memory store, the in-memory
+/// journal, and the same rules and plans the endpoints run, in the same order.
 /// </summary>
 public sealed class Shop
 {
@@ -23,15 +24,15 @@ public sealed class Shop
 
     public Shop()
     {
-        Processor = new ProcessorEmulator(Store, Clock, new ProcessorOptions());
-        Connectors = new EmulatorConnectors(Processor);
+        Processor = new Emulator(Store, Clock, new ProcessorOptions());
+        Connectors = new InProcessConnectors(Processor);
     }
 
     public TestClock Clock { get; } = new();
 
     public InMemoryProcessorStore Store { get; } = new();
 
-    public ProcessorEmulator Processor { get; }
+    public Emulator Processor { get; }
 
     public IConnectors Connectors { get; }
 

@@ -25,6 +25,8 @@ public static class DepositTender
             connector?.MerchantId ?? "none", CardPresent: channel == Channel.Store, request.CardToken, Prepayment: true);
         var purpose = channel == Channel.Store ? TenderPurpose.Deposit : TenderPurpose.Prepayment;
         var tender = new NewTender(card, request.Amount + balance, request.Amount, purpose);
+        if (refusal is null && !TenderRules.IsCardToken(request.CardToken ?? ""))
+            refusal = new Refusal("card.token_invalid", "A card token is up to 255 characters, none a control character.");
         if (refusal is null && (!ValidAmounts(request.Amount, balance, channel) || request.Currency != Money.Currency))
             refusal = new Refusal("amount.invalid", $"A deposit must be more than zero, in {Money.Currency} cents.");
         return (tender, refusal);

@@ -32,14 +32,14 @@ public static class GetReconciliation
 
     public static async Task<ReconciliationView> ReconcileAsync(OrderPayments payments, IConnectors connectors, CancellationToken ct)
     {
-        var operations = new List<(string Kind, Processor.ProcessorResult Answer, string Key)>();
+        var operations = new List<(string Kind, ProcessorResult Answer, string Key)>();
         foreach (var tender in payments.Tenders.Select(t => t.Tender).Concat(payments.Pending.Select(p => p.NewTender).OfType<CardTender>())
                      .DistinctBy(t => t.MerchantId)) // a merchant's keys are one namespace, whichever of its connectors asked
         {
             var connector = connectors.For(tender.ConnectorId, tender.MerchantId, tender.CardPresent);
             foreach (var operation in await connector.OperationsAsync($"{payments.Id:N}:", ct))
                 if (operation.Answer.Approved)
-                    operations.Add((operation.Fingerprint.Split('|')[0], operation.Answer, operation.Key));
+                    operations.Add((operation.Kind, operation.Answer, operation.Key));
         }
 
         var ledger = LedgerTotals.Of(payments);

@@ -27,6 +27,8 @@ public sealed record AddTenderRequest(
             return (null, new("tender.channel_unknown", "channel is store, online or callCenter."));
         if (string.IsNullOrWhiteSpace(CardToken))
             return (null, new("card.token_required", "A cardToken is required."));
+        if (!TenderRules.IsCardToken(CardToken))
+            return (null, new("card.token_invalid", "A cardToken is up to 255 characters, none a control character."));
         if (TenderRules.LooksLikeCardNumber(CardToken))
             return (null, new("card.number_refused", "Send a card token, never a card number (PAY-12)."));
         if (!Money.IsValidAmount(Amount))

@@ -1,6 +1,6 @@
+using OmniChannel.PaymentToken.Connectors;
 using OmniChannel.PaymentToken.Features.TenderTypes;
 using OmniChannel.PaymentToken.Payments;
-using OmniChannel.PaymentToken.Processor;
 
 namespace OmniChannel.PaymentToken.Features.Tenders;
 
@@ -51,6 +51,9 @@ public static class TenderRules
                     "This card cannot give a recurring card token for the later fulfillment: ask the customer for another card.");
         return new TenderDecision(tender.Amount, tender.Capture, SecondCardRequired: false);
     }
+
+    /// <summary>What the processor takes as a card token: up to 255 characters, none a control character.</summary>
+    public static bool IsCardToken(string value) => value.Length is >= 1 and <= 255 && !value.Any(char.IsControl);
 
     public static bool LooksLikeCardNumber(string value)
     {

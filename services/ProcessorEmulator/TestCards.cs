@@ -1,6 +1,6 @@
-namespace OmniChannel.PaymentToken.Processor;
+namespace OmniChannel.ProcessorEmulator;
 
-/// <summary>How a test card answers the processor emulator (see Processor/README.md for the catalogue).</summary>
+/// <summary>How a test card answers the processor emulator (see README.md for the catalogue).</summary>
 public sealed record CardBehaviour(
     string Name,
     string? DeclineCode = null,

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace OmniChannel.PaymentToken.Processor;
+namespace OmniChannel.ProcessorEmulator;
 
 public sealed class ProcessorOptions
 {

@@ -2,11 +2,11 @@ using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace OmniChannel.PaymentToken.Processor;
+namespace OmniChannel.ProcessorEmulator;
 
 /// <summary>
-/// The emulator's storage in PostgreSQL schema <c>processor_emulator</c>, on a connection pool of its own: it commits
-/// independently of the payment service's sessions, as a remote acquirer would.
+/// The emulator's storage in PostgreSQL schema <c>processor_emulator</c>, in its own process and transactions: it
+/// commits whatever happens to the payment service's sessions afterwards, as a remote acquirer would.
 /// </summary>
 public sealed class PostgresProcessorStore(NpgsqlDataSource dataSource) : IProcessorStore
 {

@@ -1,4 +1,4 @@
-namespace OmniChannel.PaymentToken.Processor;
+namespace OmniChannel.ProcessorEmulator;
 
 /// <summary>
 /// The processor's answer to one operation. <see cref="Token"/> is the card, authorization, capture or refund token
@@ -39,4 +39,8 @@ public sealed record AuthorizationRecord(
 public sealed record CaptureRecord(string Token, string MerchantId, string AuthorizationToken, decimal Amount, decimal Refunded, DateTimeOffset CapturedAt);
 
 /// <summary>One operation as the processor kept it under its idempotency key: what was asked and what was answered.</summary>
-public sealed record ProcessorOperation(string MerchantId, string Key, string Fingerprint, ProcessorResult Answer);
+public sealed record ProcessorOperation(string MerchantId, string Key, string Fingerprint, ProcessorResult Answer)
+{
+    /// <summary>authorize, capture, void, refund or tokenize: the fingerprint's first part (the rest, a card token among it, stays here).</summary>
+    public string Kind => Fingerprint.Split('|')[0];
+}

@@ -1,6 +1,6 @@
 using OmniChannel.ServiceDefaults.Http;
 
-namespace OmniChannel.PaymentToken.Processor;
+namespace OmniChannel.ProcessorEmulator.Api;
 
 public sealed record TokenizeCardRequest(string? MerchantId, string? CardNumber);
 
@@ -8,27 +8,28 @@ public sealed record TokenizedCard(string CardToken, string CardTypeId, bool Rec
 
 /// <summary>
 /// The emulator's face to the card: what a payment terminal or a storefront's hosted payment fields would do with the
-/// acquirer. It is deliberately outside <c>/api/payments</c>, so the gateway never routes a card number, and nothing
-/// here logs or returns it (PAY-12).
+/// acquirer. The gateway routes nothing here, so no card number passes it, and nothing here logs or returns one (PAY-12).
 /// </summary>
-public static class ProcessorEmulatorEndpoints
+public static class CardEndpoints
 {
     public const string DefaultMerchant = "OMNI-US-001";
 
-    public static IEndpointRouteBuilder MapProcessorEmulator(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapCards(this IEndpointRouteBuilder app)
     {
-        var emulator = app.MapGroup("/emulator/processor").WithTags("Processor emulator");
-        emulator.MapPost("/tokenize", async Task<IResult> (ProcessorEmulator processor, TokenizeCardRequest request, CancellationToken ct) =>
+        var cards = app.MapGroup("").WithTags("Cards");
+        cards.MapPost("/tokenize", async Task<IResult> (ProcessorEmulator processor, TokenizeCardRequest request, CancellationToken ct) =>
             {
                 if (string.IsNullOrWhiteSpace(request.CardNumber))
                     return ProblemCodes.BadRequest("card.number_required", "A test card number is required.");
+                if (AcquirerHttp.Merchant(request.MerchantId ?? DefaultMerchant) is { } problem)
+                    return problem;
                 var result = await processor.TokenizeAsync(request.MerchantId ?? DefaultMerchant, request.CardNumber, ct);
                 return result.Approved
                     ? TypedResults.Ok(new TokenizedCard(result.Token!, result.CardTypeId!, result.RecurringToken))
                     : ProblemCodes.BadRequest(result.Code!, result.Reason!);
             })
             .WithSummary("Tokenizes one of the emulator's test cards: the card number is not kept anywhere (PAY-12).");
-        emulator.MapGet("/test-cards", () => TypedResults.Ok(new
+        cards.MapGet("/test-cards", () => TypedResults.Ok(new
             {
                 cards = TestCards.Cards.Select(c => new { last4 = c.Number[^4..], c.CardTypeId, behaviour = c.Behaviour.Name }),
                 wellKnownTokens = TestCards.TokenPrefixes.Select(p => new { prefix = p.Prefix, behaviour = p.Behaviour.Name })

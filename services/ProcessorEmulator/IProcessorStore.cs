@@ -1,4 +1,4 @@
-namespace OmniChannel.PaymentToken.Processor;
+namespace OmniChannel.ProcessorEmulator;
 
 /// <summary>
 /// The emulator's own storage (an acquirer's, not ours): it commits on its own, whatever happens to the caller's
