@@ -13,10 +13,11 @@ internal static class StartupReport
 {
     public static IResourceBuilder<ProjectResource> WithStartupReport(this IResourceBuilder<ProjectResource> gateway)
     {
-        var dashboard = gateway.ApplicationBuilder.Configuration["ASPNETCORE_URLS"];
         gateway.OnResourceReady((resource, @event, _) =>
         {
             var took = DateTime.Now - Process.GetCurrentProcess().StartTime;
+            var dashboard = @event.Services.GetRequiredService<DistributedApplicationModel>().Resources
+                .OfType<IResourceWithEndpoints>().FirstOrDefault(r => r.Name == "aspire-dashboard")?.GetEndpoint("http").Url;
             @event.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OmniChannel.AppHost").LogInformation(
                 "OmniChannel is up in {Seconds:0.0} s: gateway {Gateway}, dashboard {Dashboard}",
                 took.TotalSeconds, resource.GetEndpoint("http").Url, dashboard ?? "(off)");

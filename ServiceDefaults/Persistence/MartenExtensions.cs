@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using JasperFx;
 using Marten;
 using Microsoft.Extensions.Configuration;
@@ -52,10 +53,16 @@ public static class PostgresDataSource
     /// prepared, so the same few statements, run thousands of times, are parsed once per connection instead of once
     /// per use. Nothing of ours keeps session state (settings, temporary tables, session advisory locks) on a pooled
     /// connection. A connection string can still say otherwise.
+    /// Statements are traced only inside an operation's trace (a request, a message, a job's run): the pollers' idle
+    /// queries (outbox delivery, inbox cleanup) would each be a trace of its own, several a second per service, and
+    /// bury the orders' traces in the dashboard.
     /// </summary>
     public static NpgsqlDataSource Create(string connectionString, string name)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString) { Name = name };
+        builder.ConfigureTracing(tracing => tracing
+            .ConfigureCommandFilter(_ => Activity.Current is not null)
+            .ConfigureBatchFilter(_ => Activity.Current is not null));
         if (!connectionString.Contains("No Reset On Close", StringComparison.OrdinalIgnoreCase))
             builder.ConnectionStringBuilder.NoResetOnClose = true;
         if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase))

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -9,21 +7,20 @@ namespace OmniChannel.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The README's run command as a user runs it, `dotnet run --project AppHost` (here `--no-build`: the tests built it),
-/// with the dashboard, its own free ports (so it runs beside the test platform and a developer's), stopped with SIGTERM.
+/// with the dashboard, on free ports (so it runs beside the test platform and a developer's), stopped with SIGTERM.
 /// </summary>
 public sealed partial class AppHostRun : IAsyncDisposable
 {
     private readonly Process process;
     private readonly StringBuilder output;
 
-    private AppHostRun(Process process, StringBuilder output, Uri dashboard)
+    private AppHostRun(Process process, StringBuilder output)
     {
         this.process = process;
         this.output = output;
-        Dashboard = dashboard;
     }
 
-    public Uri Dashboard { get; }
+    public Uri Dashboard { get; private set; } = null!;
 
     public Uri Gateway { get; private set; } = null!;
 
@@ -34,13 +31,12 @@ public sealed partial class AppHostRun : IAsyncDisposable
 
     public static async Task<AppHostRun> StartAsync(TimeSpan deadline, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var dashboard = new Uri($"http://localhost:{FreePort()}");
+        // Aspire's own switch for free ports (the testing builder's too): the dashboard's, and the servers' and services'
+        // through AppHost's Platform/Ports.cs.
         var start = new ProcessStartInfo("dotnet",
         [
             "run", "--project", Path.Combine(RepositoryPaths.Root, "AppHost"), "--no-build", "-c", Configuration, "--",
-            "--DcpPublisher:RandomizePorts=true", $"--ASPNETCORE_URLS={dashboard}",
-            $"--ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://localhost:{FreePort()}",
-            $"--ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL=http://localhost:{FreePort()}", .. args,
+            "--DcpPublisher:RandomizePorts=true", .. args,
         ])
         {
             RedirectStandardOutput = true,
@@ -60,7 +56,7 @@ public sealed partial class AppHostRun : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var run = new AppHostRun(process, output, dashboard);
+        var run = new AppHostRun(process, output);
         try
         {
             var up = await Poll.UntilAsync(() =>
@@ -72,6 +68,7 @@ public sealed partial class AppHostRun : IAsyncDisposable
             }, deadline, "AppHost's \"OmniChannel is up\" line");
             run.StartSeconds = double.Parse(up.Groups["seconds"].Value, System.Globalization.CultureInfo.InvariantCulture);
             run.Gateway = new Uri(up.Groups["gateway"].Value);
+            run.Dashboard = new Uri(up.Groups["dashboard"].Value);
         }
         catch
         {
@@ -132,13 +129,6 @@ public sealed partial class AppHostRun : IAsyncDisposable
         process.Dispose();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     private static int Parent(int pid)
     {
         var stat = Read($"/proc/{pid}/stat");
@@ -151,7 +141,7 @@ public sealed partial class AppHostRun : IAsyncDisposable
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException) { return ""; }
     }
 
-    [GeneratedRegex(@"OmniChannel is up in (?<seconds>[0-9.]+) s: gateway (?<gateway>\S+),")]
+    [GeneratedRegex(@"OmniChannel is up in (?<seconds>[0-9.]+) s: gateway (?<gateway>\S+), dashboard (?<dashboard>\S+)")]
     private static partial Regex UpLine();
 
 #if DEBUG

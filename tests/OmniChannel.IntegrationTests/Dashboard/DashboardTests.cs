@@ -1,0 +1,85 @@
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.Playwright;
+using OmniChannel.IntegrationTests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace OmniChannel.IntegrationTests.Dashboard;
+
+/// <summary>
+/// The dashboard is the operators' console: every resource shows Running, and an order posted through the gateway is
+/// one trace across the services it passes, read back from the dashboard's own telemetry API and shown on its trace page.
+/// </summary>
+[Collection(DashboardCollection.Name)]
+public class DashboardTests(DashboardRun run)
+{
+    private static readonly string[] Resources =
+    [
+        "postgres", "rabbitmq", "gateway", "inventory", "order", "order-worker", "payment", "pickup", "pricing", "processor-emulator",
+    ];
+
+    [Fact]
+    public async Task The_resources_page_shows_every_resource_Running()
+    {
+        var page = await run.OpenAsync("/");
+        foreach (var resource in Resources)
+        {
+            var row = page.Locator("tr.resource-row").Filter(new() { Has = page.GetByText(resource, new() { Exact = true }) });
+            await Expect(row.Locator("td[col-index='2']")).ToHaveAttributeAsync("title", "Running", new() { Timeout = 30_000 });
+        }
+        await Expect(page.GetByText($"Showing {Resources.Length} resources")).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(page, "dashboard-resources.png");
+    }
+
+    [Fact]
+    public async Task An_order_posted_with_the_README_curl_is_one_trace_across_gateway_order_worker_pricing_and_payment()
+    {
+        var traceId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        using var gateway = new HttpClient { BaseAddress = run.AppHost.Gateway };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = JsonContent.Create(ReadmeOrder()) };
+        request.Headers.Add("Idempotency-Key", $"HOU-T1-{traceId[..8]}");
+        request.Headers.Add("traceparent", $"00-{traceId}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}-01");
+        using (var accepted = await gateway.SendAsync(request))
+            Assert.Equal(202, (int)accepted.StatusCode);
+
+        string[] passes = ["gateway", "order", "inventory", "order-worker", "pricing", "payment"];
+        using var telemetry = new HttpClient { BaseAddress = run.AppHost.Dashboard };
+        var services = await Poll.UntilAsync(async () =>
+        {
+            var spans = await telemetry.GetFromJsonAsync<JsonElement>($"/api/telemetry/spans?traceId={traceId}");
+            var seen = spans.GetProperty("data").GetProperty("resourceSpans").EnumerateArray()
+                .Select(r => r.GetProperty("resource").GetProperty("attributes").EnumerateArray()
+                    .Single(a => a.GetProperty("key").GetString() == "service.name").GetProperty("value").GetProperty("stringValue").GetString()!)
+                .ToHashSet();
+            return passes.All(seen.Contains) ? seen : null;
+        }, TimeSpan.FromSeconds(60), $"trace {traceId} to reach {string.Join(", ", passes)}");
+        Assert.Superset(passes.ToHashSet(), services);
+
+        var page = await run.OpenAsync($"/traces/detail/{traceId}");
+        foreach (var service in passes)
+            await Expect(page.GetByText(service, new() { Exact = true }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Browser.ScreenshotAsync(page, "dashboard-order-trace.png");
+    }
+
+    /// <summary>The README's order: a HOUSTON terminal, a pickup at SEATTLE, a shipped line and a carry-out.</summary>
+    private static object ReadmeOrder() => new
+    {
+        storeId = "HOUSTON", terminalId = "T1", customerId = "2001",
+        lines = new object[]
+        {
+            new { sku = "82001", quantity = 1, fulfillment = new { type = "pickup", storeId = "SEATTLE" } },
+            new
+            {
+                sku = "83010", quantity = 2,
+                fulfillment = new
+                {
+                    type = "ship", modeOfDelivery = "STANDARD",
+                    address = new { line1 = "18 Westheimer Rd", city = "Houston", region = "TX", postalCode = "77006", country = "US" },
+                },
+            },
+            new { sku = "86002", quantity = 1, fulfillment = new { type = "carryOut" } },
+        },
+        deposit = new { tenderTypeId = "CARD", cardTypeId = "VISA", cardToken = "tok_visa_4242" },
+    };
+}
