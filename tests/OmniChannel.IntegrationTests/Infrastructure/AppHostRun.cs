@@ -29,7 +29,32 @@ public sealed partial class AppHostRun : IAsyncDisposable
 
     public string Output { get { lock (output) return output.ToString(); } }
 
+    /// <summary>Starts it and waits for its "OmniChannel is up" line.</summary>
     public static async Task<AppHostRun> StartAsync(TimeSpan deadline, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var run = Start(environment, args);
+        try
+        {
+            var up = await Poll.UntilAsync(() =>
+            {
+                if (run.process.HasExited)
+                    throw new InvalidOperationException($"AppHost exited with {run.process.ExitCode}:\n{run.Output}");
+                var line = UpLine().Match(run.Output);
+                return Task.FromResult(line.Success ? line : null);
+            }, deadline, "AppHost's \"OmniChannel is up\" line");
+            run.StartSeconds = double.Parse(up.Groups["seconds"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            run.Gateway = new Uri(up.Groups["gateway"].Value);
+            run.Dashboard = new Uri(up.Groups["dashboard"].Value);
+        }
+        catch
+        {
+            await run.DisposeAsync();
+            throw;
+        }
+        return run;
+    }
+
+    public static AppHostRun Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         // Aspire's own switch for free ports (the testing builder's too): the dashboard's, and the servers' and services'
         // through AppHost's Platform/Ports.cs.
@@ -56,26 +81,22 @@ public sealed partial class AppHostRun : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var run = new AppHostRun(process, output);
+        return new AppHostRun(process, output);
+    }
+
+    /// <summary>Waits for it to end by itself; its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan deadline)
+    {
+        using var timeout = new CancellationTokenSource(deadline);
         try
         {
-            var up = await Poll.UntilAsync(() =>
-            {
-                if (process.HasExited)
-                    throw new InvalidOperationException($"AppHost exited with {process.ExitCode}:\n{run.Output}");
-                var line = UpLine().Match(run.Output);
-                return Task.FromResult(line.Success ? line : null);
-            }, deadline, "AppHost's \"OmniChannel is up\" line");
-            run.StartSeconds = double.Parse(up.Groups["seconds"].Value, System.Globalization.CultureInfo.InvariantCulture);
-            run.Gateway = new Uri(up.Groups["gateway"].Value);
-            run.Dashboard = new Uri(up.Groups["dashboard"].Value);
+            await process.WaitForExitAsync(timeout.Token);
         }
-        catch
+        catch (OperationCanceledException)
         {
-            await run.DisposeAsync();
-            throw;
+            throw new TimeoutException($"AppHost still runs after {deadline.TotalSeconds:0} s:\n{Output}");
         }
-        return run;
+        return process.ExitCode;
     }
 
     /// <summary>

@@ -127,7 +127,7 @@ public sealed class PlatformHost : IAsyncDisposable
         var logs = App.Services.GetRequiredService<ResourceLoggerService>();
         var output = new StringBuilder();
         foreach (var resource in App.Services.GetRequiredService<DistributedApplicationModel>().Resources)
-            await foreach (var batch in logs.GetAllAsync(resource.Name))
+            await foreach (var batch in logs.GetAllAsync(resource))
                 foreach (var line in batch)
                     output.AppendLine(line.Content);
         return output.ToString();
@@ -153,7 +153,7 @@ public sealed class PlatformHost : IAsyncDisposable
             if (!KnownResourceStates.TerminalStates.Contains(state))
                 continue;
             var lines = new List<string>();
-            await foreach (var batch in logs.GetAllAsync(resource.Name))
+            await foreach (var batch in logs.GetAllAsync(resource))
                 lines.AddRange(batch.Select(l => l.Content));
             foreach (var line in lines.TakeLast(15))
                 report.AppendLine($"    {line}");
