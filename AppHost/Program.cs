@@ -50,8 +50,10 @@ else
 
 // The Order service runs as two processes: its API (the terminals' requests, latency work) and its worker (the order
 // saga and the order-sync job, throughput work), so the terminals' requests do not wait behind the saga's backlog.
+// The API and the gateway, which a cashier waits on, run at a higher CPU priority (root only; Platform/CpuPriority.cs).
 var order = Service<Projects.OmniChannel_Order>("order")
     .WithEnvironment("Order__Role", "Api")
+    .WithCpuPriority(-5)
     .WithReference(inventory).WithReference(pricing).WithReference(payment).WithReference(pickup)
     .WithOperatorKey(operatorKey).WithRealTimeDrillCommand(operatorKey);
 var orderWorker = Service<Projects.OmniChannel_Order>("order-worker", port: 5106)
@@ -63,6 +65,7 @@ var orderWorker = Service<Projects.OmniChannel_Order>("order-worker", port: 5106
 Project<Projects.OmniChannel_Gateway>("gateway")
     .WithReference(order).WithReference(inventory).WithReference(payment).WithReference(pickup).WithReference(pricing)
     .WaitFor(order).WaitFor(orderWorker).WaitFor(inventory).WaitFor(payment).WaitFor(pickup).WaitFor(pricing)
+    .WithCpuPriority(-5)
     .WithStartupReport();
 
 builder.Build().Run();
