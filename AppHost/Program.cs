@@ -14,13 +14,14 @@ var rabbitmq = builder.AddRabbitMQServer("rabbitmq");
 var operatorKey = builder.AddOperatorKey();
 
 // A project serves the port of its appsettings.json (Kestrel:Endpoints) itself, plain HTTP on loopback, without DCP's
-// proxy (Platform/Ports.cs), in AppHost's environment (Development: sample data), and is healthy once its
-// /health/ready says so. No developer certificate: nothing here serves HTTPS (without this, Aspire's evaluation API,
+// proxy (Platform/Ports.cs), in AppHost's environment (Development: sample data), in a session of its own for the CPU
+// scheduler (Platform/CpuPriority.cs), and is healthy once its /health/ready says so. No developer certificate: nothing here serves HTTPS (without this, Aspire's evaluation API,
 // the dashboard shows every operator an error that no trusted certificate was found).
 #pragma warning disable ASPIRECERTIFICATES001
 IResourceBuilder<ProjectResource> Project<TProject>(string name, int? port = null) where TProject : IProjectMetadata, new() =>
     builder.AddProject<TProject>(name)
         .WithOwnEndpoints(port)
+        .WithOwnSession()
         .WithoutHttpsCertificate()
         .WithEnvironment("ASPNETCORE_ENVIRONMENT", builder.Environment.EnvironmentName)
         .WithHttpHealthCheck("/health/ready");

@@ -82,10 +82,13 @@ log_min_duration_statement = 1000
 CONF
 [[ $EUID -eq 0 ]] && chown postgres: "$data/omni.conf"
 
-(cd / && exec "${as_server[@]}" "$bin/postgres" -D "$data" -c port="$PGPORT") &
+# In a session of its own: Linux shares the CPU between sessions first (autogroups), and PostgreSQL's backends, a process
+# per connection, would each weigh as much as a whole service in the orchestrator's one session.
+(cd / && exec setsid -w "${as_server[@]}" "$bin/postgres" -D "$data" -c port="$PGPORT") &
 server=$!
-# SIGTERM would be PostgreSQL's "smart" shutdown, which waits for every client to leave; SIGINT is "fast".
-trap 'kill -INT $server 2>/dev/null' TERM INT HUP
+# SIGTERM would be PostgreSQL's "smart" shutdown, which waits for every client to leave; SIGINT is "fast". The
+# postmaster is the only child of `setsid -w`, which waits for it.
+trap 'kill -INT $(cat /proc/$server/task/$server/children 2>/dev/null) 2>/dev/null' TERM INT HUP
 
 until PGCONNECT_TIMEOUT=2 "$bin/pg_isready" -q -h 127.0.0.1 -p "$PGPORT" -U postgres; do
   kill -0 $server 2>/dev/null || { status=0; wait $server || status=$?; die "PostgreSQL stopped while starting (exit code $status)"; }

@@ -47,9 +47,10 @@ export RABBITMQ_CTL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
 unset NOTIFY_SOCKET
 
 stop_epmd() { epmd -port "$ERL_EPMD_PORT" -kill >/dev/null 2>&1 || true; }
-(cd "$dir" && exec "$bin/rabbitmq-server") &
+# In a session of its own, weighed as a whole by Linux's scheduler (autogroups), as postgres.sh says.
+(cd "$dir" && exec setsid -w "$bin/rabbitmq-server") &
 server=$!
-trap 'kill -TERM $server 2>/dev/null' TERM INT HUP
+trap 'kill -TERM $(cat /proc/$server/task/$server/children 2>/dev/null) 2>/dev/null' TERM INT HUP
 trap stop_epmd EXIT
 
 # wait returns early when a trapped signal arrives: wait until the node has gone, then exit with its exit code.

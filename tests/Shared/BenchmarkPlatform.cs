@@ -10,7 +10,8 @@ namespace OmniChannel.Benchmarking;
 /// </summary>
 public sealed class Platform : IAsyncDisposable
 {
-    private static readonly string[] Services = ["gateway", "order", "order-worker", "inventory", "payment", "pickup", "pricing"];
+    private static readonly string[] Services =
+        ["gateway", "order", "order-worker", "inventory", "payment", "pickup", "pricing", "processor-emulator"];
 
     private readonly PlatformHost host;
 
@@ -51,6 +52,7 @@ public sealed class Platform : IAsyncDisposable
         var cpu = ServiceProcesses().ToDictionary(p => p.Name, p => ProcessCpu(p.Pid));
         var postgres = TimeSpan.Zero;
         var rabbitmq = TimeSpan.Zero;
+        var dcp = TimeSpan.Zero;
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(dir), out var pid))
@@ -60,9 +62,13 @@ public sealed class Platform : IAsyncDisposable
                 postgres += ProcessCpu(pid);
             else if (name is "beam.smp" or "erl_child_setup" or "epmd")
                 rabbitmq += ProcessCpu(pid);
+            else if (name == "dcp")
+                dcp += ProcessCpu(pid);
         }
         cpu["postgres"] = postgres;
         cpu["rabbitmq"] = rabbitmq;
+        cpu["dcp"] = dcp; // Aspire's orchestrator
+        cpu["benchmark"] = ProcessCpu(Environment.ProcessId); // the terminals, and AppHost in this process
         var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(long.Parse).ToArray();
         cpu["machine"] = Ticks(fields.Sum() - fields[3] - fields[4]); // all but idle and iowait
         return cpu;

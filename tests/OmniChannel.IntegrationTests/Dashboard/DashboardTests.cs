@@ -62,6 +62,24 @@ public class DashboardTests(DashboardRun run)
         await Browser.ScreenshotAsync(page, "dashboard-order-trace.png");
     }
 
+    [Fact]
+    public async Task The_metrics_page_shows_the_platforms_own_meters_for_orders()
+    {
+        using var gateway = new HttpClient { BaseAddress = run.AppHost.Gateway };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = JsonContent.Create(ReadmeOrder()) };
+        request.Headers.Add("Idempotency-Key", $"HOU-T1-{Guid.NewGuid():N}"[..20]);
+        using (var accepted = await gateway.SendAsync(request))
+            Assert.Equal(202, (int)accepted.StatusCode);
+
+        foreach (var (resource, instrument) in new[] { ("order", "omnichannel.order.accepted"), ("order-worker", "omnichannel.order.confirmed") })
+        {
+            var page = await run.OpenAsync($"/metrics/resource/{resource}?meter=OmniChannel&instrument={instrument}");
+            await Expect(page.GetByText(instrument).First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+            if (resource == "order-worker")
+                await Browser.ScreenshotAsync(page, "dashboard-order-metrics.png");
+        }
+    }
+
     /// <summary>The README's order: a HOUSTON terminal, a pickup at SEATTLE, a shipped line and a carry-out.</summary>
     private static object ReadmeOrder() => new
     {
