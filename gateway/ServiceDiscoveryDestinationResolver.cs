@@ -7,7 +7,7 @@ namespace OmniChannel.Gateway;
 
 /// <summary>
 /// Turns a destination address such as <c>http://order</c> into the service's real endpoints through
-/// Microsoft.Extensions.ServiceDiscovery (from <c>services__order__http__0</c> under AppHost or Aspire), and
+/// Microsoft.Extensions.ServiceDiscovery (from <c>services__order__http__0</c>, set by AppHost), and
 /// re-resolves when discovery signals a change.
 /// </summary>
 internal sealed class ServiceDiscoveryDestinationResolver(ServiceEndpointResolver resolver) : IDestinationResolver

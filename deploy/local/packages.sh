@@ -1,4 +1,5 @@
-# Sourced by postgres.sh and rabbitmq.sh: installs a Debian package when it is missing, as root only.
+# Sourced by postgres.sh and rabbitmq.sh (and the dashboard tests, for chromium): installs a Debian package when it is
+# missing, as root only. OMNI_SERVER names the caller in its messages.
 #
 # While apt installs, /usr/sbin/policy-rc.d answers 101 ("forbidden") so the package's own system-wide service is not
 # started: we run private servers only. The machine's own policy file, if any, is put back afterwards, even if apt fails.
@@ -12,9 +13,11 @@ ensure_package() {
   local package=$1; shift
   "$@" && return 0
   if [[ $EUID -ne 0 ]]; then
+    local alternative=""
+    [[ $OMNI_SERVER == postgres || $OMNI_SERVER == rabbitmq ]] \
+      && alternative=$'\n'"or point AppHost at a server of your own (ConnectionStrings__$OMNI_SERVER)."
     die "Debian's $package is not installed, and only root may install it. Install it once with
-  sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $package
-or point AppHost at a server of your own (ConnectionStrings__$OMNI_SERVER)."
+  sudo apt-get update && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $package$alternative"
   fi
   exec 8>/tmp/omnichannel-apt.lock
   flock -w 900 8 || die "another install of Debian packages did not finish within 15 minutes"

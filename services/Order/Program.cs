@@ -26,7 +26,7 @@ builder.AddMessaging("order", bus =>
     bus.AddSagaStateMachine<OrderStateMachine, OrderState>().MartenRepository();
 });
 builder.Services.AddScoped<IOrderSteps, OrderSteps>();
-// Pricing's gRPC endpoint, found by service discovery (services__pricing__grpc__0 under AppHost or Aspire).
+// Pricing's gRPC endpoint, found by service discovery (services__pricing__grpc__0, set by AppHost).
 builder.Services.AddGrpcClient<PricingService.PricingServiceClient>(options => options.Address = new Uri("http://_grpc.pricing"));
 builder.AddSampleData<OrderSampleData>("order-sample-data-v2", OrderSampleData.Load);
 

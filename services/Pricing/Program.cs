@@ -17,7 +17,7 @@ builder.AddSampleData<PricingMasterDataSample>(PricingMasterDataSample.Version, 
 
 builder.Services.AddSingleton<PriceBookProvider>();
 builder.Services.AddScoped<CartPricer>();
-// gRPC for the Order service; under AppHost it has an HTTP/2-only endpoint of its own (Kestrel:Endpoints:grpc).
+// gRPC for the Order service, on an HTTP/2-only endpoint of its own (appsettings.json, Kestrel:Endpoints:grpc).
 builder.Services.AddGrpc();
 
 var app = builder.Build();
