@@ -80,6 +80,49 @@ public class DashboardTests(DashboardRun run)
         }
     }
 
+    [Fact]
+    public async Task ORD9_an_operator_runs_the_real_time_drill_from_the_dashboard_and_the_sync_job_creates_what_waits()
+    {
+        var page = await run.OpenAsync("/");
+        await RunDrillAsync(page, "Fails on purpose (drill on)");
+        await ExpectNotificationAsync(page, "Drill on: real-time order creation fails; the order-sync job creates the orders.");
+        await Browser.ScreenshotAsync(page, "dashboard-drill-command.png");
+        await page.ReloadAsync(); // the notification panel closed
+
+        using var gateway = new HttpClient { BaseAddress = run.AppHost.Gateway };
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = JsonContent.Create(ReadmeOrder()) };
+        request.Headers.Add("Idempotency-Key", $"HOU-T1-{Guid.NewGuid():N}"[..20]);
+        using var accepted = await gateway.SendAsync(request);
+        var number = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("confirmationNumber").GetString();
+        // The real-time path would have created it by now; with the drill on, it waits for the sync job's next run.
+        Assert.Equal("Pending", (await gateway.GetFromJsonAsync<JsonElement>($"/api/orders/{number}")).GetProperty("status").GetString());
+
+        await RunDrillAsync(page, "Works (drill off)");
+        await ExpectNotificationAsync(page, "Drill off: orders are created in real time again.");
+        await Poll.UntilAsync(async () =>
+                (await gateway.GetFromJsonAsync<JsonElement>($"/api/orders/{number}")).GetProperty("status").GetString() == "Confirmed",
+            TimeSpan.FromSeconds(60), $"the order-sync job to create and confirm {number}");
+    }
+
+    /// <summary>The order resource's ⋯ menu, "Real-time failure drill", the prompt's choice, and the dialog's button.</summary>
+    private static async Task RunDrillAsync(IPage page, string choice)
+    {
+        var row = page.Locator("tr.resource-row").Filter(new() { Has = page.GetByText("order", new() { Exact = true }) });
+        await row.GetByRole(AriaRole.Button, new() { Name = "Actions" }).ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Real-time failure drill" }).ClickAsync();
+        var dialog = page.Locator("fluent-dialog").Filter(new() { HasText = "Real-time order creation" });
+        await dialog.GetByRole(AriaRole.Combobox).ClickAsync();
+        await dialog.Locator("fluent-option", new() { HasText = choice }).ClickAsync();
+        await dialog.Locator("footer fluent-button", new() { HasText = "Real-time failure drill" }).ClickAsync();
+    }
+
+    /// <summary>A command's result message is in the dashboard's notification center (the bell), newest first.</summary>
+    private static async Task ExpectNotificationAsync(IPage page, string message)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Notifications" }).ClickAsync();
+        await Expect(page.GetByText(message).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+    }
+
     /// <summary>The README's order: a HOUSTON terminal, a pickup at SEATTLE, a shipped line and a carry-out.</summary>
     private static object ReadmeOrder() => new
     {
