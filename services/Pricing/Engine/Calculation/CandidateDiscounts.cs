@@ -14,11 +14,10 @@ internal sealed class CandidateDiscounts
     private readonly CompiledDiscount[][] ofLine;
     private readonly LineAmount?[] shown;
 
-    private CandidateDiscounts(List<CompiledDiscount> all, LinePrice[] appliesTo, int[] appliesFrom,
-        CompiledDiscount[][] ofLine, LineAmount?[] shown)
+    private CandidateDiscounts(List<CompiledDiscount> lineDiscounts, List<CompiledDiscount> thresholds, LinePrice[] appliesTo,
+        int[] appliesFrom, CompiledDiscount[][] ofLine, LineAmount?[] shown)
     {
-        LineDiscounts = all.FindAll(d => d.Type != DiscountType.Threshold);
-        Thresholds = all.FindAll(d => d.Type == DiscountType.Threshold);
+        (LineDiscounts, Thresholds) = (lineDiscounts, thresholds);
         (this.appliesTo, this.appliesFrom, this.ofLine, this.shown) = (appliesTo, appliesFrom, ofLine, shown);
     }
 
@@ -55,14 +54,15 @@ internal sealed class CandidateDiscounts
         var filled = (int[])appliesFrom.Clone();
         ForEachPair((index, line) => appliesTo[filled[index]++] = line);
 
-        var all = new List<CompiledDiscount>();
+        var lineDiscounts = new List<CompiledDiscount>();
+        var thresholds = new List<CompiledDiscount>();
         for (var index = 0; index < count; index++) // the book's order: highest priority first
             if (state[index] == 1)
-                all.Add(book.Discounts[index]);
+                (book.Discounts[index].Type == DiscountType.Threshold ? thresholds : lineDiscounts).Add(book.Discounts[index]);
         var ofLine = new CompiledDiscount[lines.Length][];
         foreach (var line in lines)
             ofLine[line.Index] = line.Eligible ? OwnCandidates(line) : [];
-        return new CandidateDiscounts(all, appliesTo, appliesFrom, ofLine, shown);
+        return new CandidateDiscounts(lineDiscounts, thresholds, appliesTo, appliesFrom, ofLine, shown);
 
         // Every (candidate discount, eligible line it applies to), in cart order.
         void ForEachPair(Action<int, LinePrice> pair)
@@ -118,11 +118,19 @@ internal sealed class CandidateDiscounts
 
         CompiledDiscount[] OwnCandidates(LinePrice line)
         {
-            var own = new List<CompiledDiscount>();
-            foreach (var index in book.DiscountsFor(line.Product.Sku)) // highest priority first
-                if (state[index] == 1 && book.Discounts[index].Type != DiscountType.Threshold)
-                    own.Add(book.Discounts[index]);
-            return [.. own];
+            var indexes = book.DiscountsFor(line.Product.Sku); // highest priority first
+            var n = 0;
+            foreach (var index in indexes)
+                if (IsOwn(index))
+                    n++;
+            var own = new CompiledDiscount[n];
+            n = 0;
+            foreach (var index in indexes)
+                if (IsOwn(index))
+                    own[n++] = book.Discounts[index];
+            return own;
         }
+
+        bool IsOwn(int index) => state[index] == 1 && book.Discounts[index].Type != DiscountType.Threshold;
     }
 }

@@ -55,7 +55,7 @@ internal static class LineDiscountStage
         if (groups.Count > 0)
         {
             var search = SearchStage.Run(inputs, tallies, groups, residuals);
-            tallies = Closed(tallies, search.Taken, exclusivePass).Granted(search.Grants);
+            tallies = tallies.Step(search.Grants, search.Taken, exclusivePass);
             exact &= search.Exact;
         }
 
@@ -64,18 +64,9 @@ internal static class LineDiscountStage
         if (compoundGroups.Count > 0)
         {
             var compound = CompoundGroups.Apply(inputs, compoundGroups, compoundUnits, compoundPrice);
-            tallies = Used(tallies.Granted(compound.Grants), compound.Used);
+            tallies = tallies.Step(compound.Grants, Used(tallies, compound.Used), exclusivePass: false);
         }
         return (tallies, exact);
-    }
-
-    private static Tallies Closed(Tallies tallies, int[] taken, bool exclusivePass)
-    {
-        var next = tallies.ToBuilder();
-        for (var i = 0; i < next.Length; i++)
-            if (taken[i] > 0)
-                next[i] = next[i].Close(taken[i], exclusivePass);
-        return new Tallies(next);
     }
 
     /// <summary>
@@ -115,12 +106,11 @@ internal static class LineDiscountStage
     }
 
     /// <summary>Units that had nothing before and took a compound group discount are now discounted at this priority.</summary>
-    private static Tallies Used(Tallies tallies, int[] used)
+    private static int[] Used(Tallies tallies, int[] used)
     {
-        var next = tallies.ToBuilder();
-        for (var i = 0; i < next.Length; i++)
-            if (next[i].Open > 0 && used[i] > 0)
-                next[i] = next[i] with { Open = next[i].Open - Math.Min(next[i].Open, used[i]) };
-        return new Tallies(next);
+        var closed = new int[tallies.Length];
+        for (var i = 0; i < closed.Length; i++)
+            closed[i] = Math.Min(tallies[i].Open, used[i]);
+        return closed;
     }
 }

@@ -41,7 +41,9 @@ internal readonly record struct LineTally(int Open, int ExclusiveUnits, decimal 
         var merged = new List<(LineAmount Discount, decimal Amount)>(chain.Length);
         foreach (var entry in chain)
         {
-            var i = merged.FindIndex(m => ReferenceEquals(m.Discount.Key, entry.Discount.Key));
+            var i = merged.Count - 1;
+            while (i >= 0 && !ReferenceEquals(merged[i].Discount.Key, entry.Discount.Key))
+                i--;
             if (i < 0)
                 merged.Add((entry.Discount, entry.Amount));
             else
@@ -72,27 +74,35 @@ internal readonly struct Tallies(LineTally[] items)
     /// <summary>A copy for a stage to build its result in.</summary>
     public LineTally[] ToBuilder() => (LineTally[])items.Clone();
 
-    public Tallies Granted(IReadOnlyList<Grant> grants)
+    public Tallies Granted(IReadOnlyList<Grant> grants) => Step(grants, null, exclusivePass: false);
+
+    /// <summary>New tallies with the grants added and, per line, so many units closed: one copy for a step's result.</summary>
+    public Tallies Step(IReadOnlyList<Grant> grants, int[]? closed, bool exclusivePass)
     {
-        if (grants.Count == 0)
+        if (grants.Count == 0 && closed is null)
             return this;
         var next = ToBuilder();
         foreach (var grant in grants)
             next[grant.Line] = next[grant.Line].Add(grant.Discount, grant.Amount);
+        if (closed is not null)
+            for (var i = 0; i < next.Length; i++)
+                if (closed[i] > 0)
+                    next[i] = next[i].Close(closed[i], exclusivePass);
         return new Tallies(next);
     }
 
-    /// <summary>Spreads a rounded amount over lines in proportion to what they cost now, in whole currency units.</summary>
-    public Grant[] OverNets(LineAmount shown, LinePrice[] targets, decimal amount, CurrencyRule currency)
+    /// <summary>New tallies with a rounded amount spread over the lines in proportion to what they cost now, in whole
+    /// currency units.</summary>
+    public Tallies SplitOverNets(LineAmount shown, LinePrice[] targets, decimal amount, CurrencyRule currency)
     {
         var nets = new decimal[targets.Length];
         for (var i = 0; i < targets.Length; i++)
             nets[i] = Net(targets[i]);
         var shares = currency.Allocate(amount, nets);
-        var grants = new Grant[targets.Length];
+        var next = ToBuilder();
         for (var i = 0; i < targets.Length; i++)
-            grants[i] = new Grant(targets[i].Index, shown, shares[i]);
-        return grants;
+            next[targets[i].Index] = next[targets[i].Index].Add(shown, shares[i]);
+        return new Tallies(next);
     }
 }
 

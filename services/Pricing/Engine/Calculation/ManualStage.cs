@@ -46,6 +46,6 @@ internal static class ManualStage
         if (total.Amount > available)
             return (tallies, Refusal.Invalid("total_discount.exceeds_total",
                 $"A total discount of {total.Amount} is more than the discountable lines cost ({available})."));
-        return (tallies.Granted(tallies.OverNets(totalShown, eligible, total.Amount!.Value, currency)), null);
+        return (tallies.SplitOverNets(totalShown, eligible, total.Amount!.Value, currency), null);
     }
 }

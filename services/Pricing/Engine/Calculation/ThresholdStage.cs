@@ -35,7 +35,7 @@ internal static class ThresholdStage
             }
             if (best.Discount is null)
                 continue;
-            tallies = tallies.Granted(tallies.OverNets(inputs.Candidates.Shown(best.Discount), best.Lines, best.Amount, inputs.Currency));
+            tallies = tallies.SplitOverNets(inputs.Candidates.Shown(best.Discount), best.Lines, best.Amount, inputs.Currency);
             if (mode == ConcurrencyMode.Exclusive)
                 foreach (var line in best.Lines)
                     closed[line.Index] = true;
@@ -49,7 +49,7 @@ internal static class ThresholdStage
             var eligible = Eligible(inputs, tallies, d, closed, hadLineDiscount: null);
             var amount = Amount(inputs.Currency, tallies, d, eligible);
             if (amount > 0)
-                tallies = tallies.Granted(tallies.OverNets(inputs.Candidates.Shown(d), eligible, amount, inputs.Currency));
+                tallies = tallies.SplitOverNets(inputs.Candidates.Shown(d), eligible, amount, inputs.Currency);
         }
         return tallies;
     }
