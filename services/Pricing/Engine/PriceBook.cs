@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using OmniChannel.Pricing.Engine.Calculation;
 using OmniChannel.Pricing.Engine.Model;
 
 namespace OmniChannel.Pricing.Engine;
@@ -147,6 +148,7 @@ internal sealed class CompiledDiscount
         GroupQuantities = definition.Groups.Select(g => g.Quantity).ToArray();
         DealUnits = GroupQuantities.Sum();
         AllSkus = definition.Type == DiscountType.MixAndMatch ? GroupSkus.SelectMany(g => g).Distinct().ToArray() : Skus.ToArray();
+        Shown = LineAmount.Of(this);
     }
 
     public Discount Definition { get; }
@@ -161,6 +163,9 @@ internal sealed class CompiledDiscount
     public int[] GroupQuantities { get; }
     public int DealUnits { get; }
     public string[] AllSkus { get; }
+
+    /// <summary>How the discount shows on a line when no coupon unlocked it: made once, not per cart.</summary>
+    public LineAmount Shown { get; }
 
     public string Id => Definition.Id;
     public DiscountType Type => Definition.Type;

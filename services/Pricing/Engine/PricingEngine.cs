@@ -1,3 +1,4 @@
+using OmniChannel.Pricing.Engine.Calculation;
 using OmniChannel.Pricing.Engine.Model;
 
 namespace OmniChannel.Pricing.Engine;
@@ -16,6 +17,6 @@ public static class PricingEngine
         var validated = CartValidation.Validate(cart, book, products, now);
         if (validated.Refusal is { } refusal)
             return refusal;
-        return new CartCalculation(validated.Value!, book, now, limits ?? SearchLimits.Default).Run();
+        return CartPipeline.Run(validated.Value!, book, now, limits ?? SearchLimits.Default);
     }
 }

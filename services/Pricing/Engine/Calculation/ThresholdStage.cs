@@ -1,6 +1,6 @@
 using OmniChannel.Pricing.Engine.Model;
 
-namespace OmniChannel.Pricing.Engine;
+namespace OmniChannel.Pricing.Engine.Calculation;
 
 /// <summary>
 /// Threshold discounts ("spend at least X"), after every line discount, on what the eligible lines cost by then.
@@ -9,30 +9,33 @@ namespace OmniChannel.Pricing.Engine;
 /// best-price one giving the most. Then every qualifying compound threshold applies in priority order, each on what
 /// is left. No threshold touches a line that holds an exclusive line discount.
 /// </summary>
-internal sealed partial class CartCalculation
+internal static class ThresholdStage
 {
-    private void ApplyThresholdDiscounts(List<CompiledDiscount> thresholds)
+    public static Tallies Apply(StageInputs inputs, Tallies tallies)
     {
+        var thresholds = inputs.Candidates.Thresholds;
         if (thresholds.Count == 0)
-            return;
-        var hadLineDiscount = lines.Select(l => l.HasSystemDiscount).ToArray();
-        var closed = new bool[lines.Length];
+            return tallies;
+        var hadLineDiscount = new bool[tallies.Length];
+        for (var i = 0; i < hadLineDiscount.Length; i++)
+            hadLineDiscount[i] = tallies[i].HasSystemDiscount;
+        var closed = new bool[tallies.Length];
 
         foreach (var mode in new[] { ConcurrencyMode.Exclusive, ConcurrencyMode.BestPrice })
         {
-            (CompiledDiscount? Discount, LineWork[] Lines, decimal Amount) best = (null, [], 0);
+            (CompiledDiscount? Discount, LinePrice[] Lines, decimal Amount) best = (null, [], 0);
             foreach (var d in thresholds)
             {
                 if (d.Mode != mode)
                     continue;
-                var eligible = ThresholdLines(d, closed, mode == ConcurrencyMode.Exclusive ? hadLineDiscount : null);
-                var amount = ThresholdAmount(d, eligible);
+                var eligible = Eligible(inputs, tallies, d, closed, mode == ConcurrencyMode.Exclusive ? hadLineDiscount : null);
+                var amount = Amount(inputs.Currency, tallies, d, eligible);
                 if (amount > best.Amount)
                     best = (d, eligible, amount);
             }
             if (best.Discount is null)
                 continue;
-            AllocateOverNets(Template(best.Discount), best.Lines, best.Amount);
+            tallies = tallies.SplitOverNets(inputs.Candidates.Shown(best.Discount), best.Lines, best.Amount, inputs.Currency);
             if (mode == ConcurrencyMode.Exclusive)
                 foreach (var line in best.Lines)
                     closed[line.Index] = true;
@@ -43,37 +46,39 @@ internal sealed partial class CartCalculation
         {
             if (d.Mode != ConcurrencyMode.Compound)
                 continue;
-            var eligible = ThresholdLines(d, closed, hadLineDiscount: null);
-            var amount = ThresholdAmount(d, eligible);
+            var eligible = Eligible(inputs, tallies, d, closed, hadLineDiscount: null);
+            var amount = Amount(inputs.Currency, tallies, d, eligible);
             if (amount > 0)
-                AllocateOverNets(Template(d), eligible, amount);
+                tallies = tallies.SplitOverNets(inputs.Candidates.Shown(d), eligible, amount, inputs.Currency);
         }
+        return tallies;
     }
 
-    private LineWork[] ThresholdLines(CompiledDiscount d, bool[] closed, bool[]? hadLineDiscount)
+    private static LinePrice[] Eligible(StageInputs inputs, Tallies tallies, CompiledDiscount d, bool[] closed, bool[]? hadLineDiscount)
     {
-        var candidates = LinesOf(d);
-        var eligible = 0;
+        var candidates = inputs.Candidates.LinesOf(d);
+        var count = 0;
         foreach (var l in candidates)
             if (IsEligible(l))
-                eligible++;
-        var result = new LineWork[eligible];
+                count++;
+        var result = new LinePrice[count];
         var i = 0;
         foreach (var l in candidates)
             if (IsEligible(l))
                 result[i++] = l;
         return result;
 
-        bool IsEligible(LineWork l) =>
-            l.ExclusiveUnits == 0 && !closed[l.Index] && (hadLineDiscount is null || !hadLineDiscount[l.Index]) && l.Net > 0;
+        bool IsEligible(LinePrice l) =>
+            tallies[l.Index].ExclusiveUnits == 0 && !closed[l.Index] && (hadLineDiscount is null || !hadLineDiscount[l.Index])
+            && tallies.Net(l) > 0;
     }
 
     /// <summary>The highest tier reached by what the lines cost now: its percent of that, or its amount (never more).</summary>
-    private decimal ThresholdAmount(CompiledDiscount d, LineWork[] eligible)
+    private static decimal Amount(CurrencyRule currency, Tallies tallies, CompiledDiscount d, LinePrice[] eligible)
     {
         decimal spent = 0;
         foreach (var line in eligible)
-            spent += line.Net;
+            spent += tallies.Net(line);
         ThresholdTier? tier = null;
         foreach (var candidate in d.Definition.ThresholdTiers)
             if (candidate.MinAmount <= spent)
@@ -83,13 +88,5 @@ internal sealed partial class CartCalculation
         return tier.PercentOff is { } percent
             ? currency.Round(spent * percent / 100m)
             : Math.Min(tier.AmountOff!.Value, currency.Round(spent));
-    }
-
-    /// <summary>Spreads a rounded amount over lines in proportion to what they cost now, in whole currency units.</summary>
-    private void AllocateOverNets(LineAmount template, LineWork[] targets, decimal amount)
-    {
-        var shares = currency.Allocate(amount, targets.Select(l => l.Net).ToArray());
-        for (var i = 0; i < targets.Length; i++)
-            targets[i].Add(template, shares[i]);
     }
 }
