@@ -20,7 +20,8 @@ public class CancellationDeciderTests
         order = order.After(accepted);
         var released = CancellationDecider.Decide(order, new InventoryMessages.StockReleased { OrderId = OrderId });
         order = order.After(released);
-        var settled = CancellationDecider.Decide(order, new PaymentMessages.OrderPaymentsSettled { OrderId = OrderId, CancellationId = "x1", Refunded = 30m, Retained = 30m }, Now);
+        var settled = CancellationDecider.Decide(order,
+            new PaymentMessages.OrderPaymentsSettled { OrderId = OrderId, CancellationId = "x1", Refunded = 30m, Retained = 30m }, Now);
 
         Assert.Equal(OrderNext.ReleasingForCancellation, accepted.Next);
         Assert.Equal(new CancellationRequested("x1", 10m, 30m, Now), Assert.Single(accepted.Events));

@@ -32,7 +32,8 @@ public class FulfillmentDeciderTests
         var issue = Assert.IsType<InventoryMessages.IssueReservedStock>(outcome.Commands[0]);
         Assert.Equal(("pickup.1", 1, 1), (issue.FulfillmentId, issue.Lines.Single().LineId, issue.Lines.Single().Quantity));
         var capture = Assert.IsType<PaymentMessages.CaptureFulfillmentPayment>(outcome.Commands[1]);
-        Assert.Equal(("pickup.1", "Pickup", 40m, "USD", (int?)7), (capture.FulfillmentId, capture.Purpose, capture.Amount, capture.Currency, capture.PreferredTenderLineId));
+        Assert.Equal(("pickup.1", "Pickup", 40m, "USD", (int?)7),
+            (capture.FulfillmentId, capture.Purpose, capture.Amount, capture.Currency, capture.PreferredTenderLineId));
     }
 
     [Fact]

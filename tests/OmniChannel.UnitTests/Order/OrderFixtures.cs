@@ -30,8 +30,8 @@ public static class OrderFixtures
     public static CustomerOrder Confirmed()
     {
         var order = Created(20m, OrderChannel.Store, Line(1, FulfillmentKind.Pickup, "SEATTLE"), Line(2, FulfillmentKind.Ship, "CENTRAL-DC", 2));
-        var reserved = AcceptanceDecider.Decide(order, new Contracts.Inventory.StockReserved { OrderId = OrderId, ConfirmationNumber = order.Id, ReservationId = "r" },
-            Priced(order), Now);
+        var reserved = AcceptanceDecider.Decide(order,
+            new Contracts.Inventory.StockReserved { OrderId = OrderId, ConfirmationNumber = order.Id, ReservationId = "r" }, Priced(order), Now);
         order = order.After(reserved);
         return order.After(AcceptanceDecider.Decide(order, new Contracts.Payment.DepositCaptured
         {
