@@ -23,9 +23,10 @@ builder.AddMessaging("order", bus =>
     if (!role.RunsSaga())
         return; // the API only publishes (outbox); it consumes nothing
     bus.AddConsumer<ProductRegisteredConsumer>();
-    bus.AddSagaStateMachine<OrderStateMachine, OrderState>().MartenRepository();
+    bus.AddSagaStateMachine<OrderStateMachine, OrderState>(typeof(OrderStateDefinition)).MartenRepository();
 });
-builder.Services.AddScoped<IOrderSteps, OrderSteps>();
+builder.Services.AddScoped<IOrderStream, MartenOrderStream>();
+builder.Services.AddScoped<IOrderPricing, GrpcOrderPricing>();
 // Pricing's gRPC endpoint, found by service discovery (services__pricing__grpc__0, set by AppHost).
 builder.Services.AddGrpcClient<PricingService.PricingServiceClient>(options => options.Address = new Uri("http://_grpc.pricing"));
 builder.AddSampleData<OrderSampleData>("order-sample-data-v2", OrderSampleData.Load);

@@ -1,25 +1,26 @@
 using MassTransit;
-using OmniChannel.Contracts.Inventory;
-using OmniChannel.Contracts.Payment;
 using OmniChannel.Contracts.Pickup;
 using OmniChannel.Order.Features.CancelOrder;
 using OmniChannel.Order.Features.FulfillmentPayments;
 using OmniChannel.Order.Features.Invoicing;
 using OmniChannel.Order.Orders;
-using Events = OmniChannel.Order.Orders;
+using Inventory = OmniChannel.Contracts.Inventory;
+using Payment = OmniChannel.Contracts.Payment;
 
 namespace OmniChannel.Order.Features.OrderSaga;
 
 /// <summary>
 /// ORD-1/ORD-3: the order's creation asked Inventory-Allocation to reserve its stock (OrderCreator, in the creation's
-/// commit); its answer starts the saga, which prices the lines (Pricing, gRPC), takes the payment due at order time
-/// (Payment-Token: the deposit, and the authorization of the rest, PAY-3/4/5), confirms and hands pickup lines to the
-/// store's counter (Pickup). A refused reservation rejects the order; a cart Pricing refuses or a declined deposit
-/// compensates (stock released) and rejects the order with a reason. Once confirmed the order awaits fulfillment: each
-/// pickup completion (PUP-4) or invoice (PAY-6) is captured from the order's cards, and the order completes when every
-/// line is fulfilled and paid (what its authorizations still hold is then released); until then it can be cancelled
-/// (ORD-8: stock released, payments settled, PAY-11). Every step's facts go to the order's stream in the same commit as
-/// the saga's state and the messages it sends (Marten outbox).
+/// commit); its answer starts the saga, which prices the lines (Pricing, gRPC, before the transaction: PriceFirstFilter),
+/// takes the payment due at order time (Payment-Token: the deposit, and the authorization of the rest, PAY-3/4/5),
+/// confirms and hands pickup lines to the store's counter (Pickup). A refused reservation rejects the order; a cart
+/// Pricing refuses or a declined deposit compensates (stock released) and rejects the order with a reason. Once
+/// confirmed the order awaits fulfillment: each pickup completion (PUP-4) or invoice (PAY-6) is captured from the
+/// order's cards, and the order completes when every line is fulfilled and paid (what its authorizations still hold is
+/// then released); until then it can be cancelled (ORD-8: stock released, payments settled, PAY-11).
+/// Each message is decided by a pure decider in <c>Orders/</c> (<see cref="OrderDecision{T}"/> loads, appends and
+/// sends); the machine only follows the outcome. The order's events commit with the saga's state and the messages it
+/// sends (Marten outbox).
 /// </summary>
 public sealed class OrderStateMachine : MassTransitStateMachine<OrderState>
 {
@@ -29,18 +30,18 @@ public sealed class OrderStateMachine : MassTransitStateMachine<OrderState>
     public State ReleasingForCancellation { get; private set; } = null!;
     public State SettlingCancellation { get; private set; } = null!;
 
-    public Event<Contracts.Inventory.StockReserved> StockReserved { get; private set; } = null!;
-    public Event<Contracts.Inventory.StockReservationFailed> StockRefused { get; private set; } = null!;
-    public Event<Contracts.Payment.DepositCaptured> DepositCaptured { get; private set; } = null!;
-    public Event<Contracts.Payment.DepositDeclined> DepositDeclined { get; private set; } = null!;
-    public Event<Contracts.Inventory.StockReleased> StockReleased { get; private set; } = null!;
+    public Event<Inventory.StockReserved> StockReserved { get; private set; } = null!;
+    public Event<Inventory.StockReservationFailed> StockRefused { get; private set; } = null!;
+    public Event<Payment.DepositCaptured> DepositCaptured { get; private set; } = null!;
+    public Event<Payment.DepositDeclined> DepositDeclined { get; private set; } = null!;
+    public Event<Inventory.StockReleased> StockReleased { get; private set; } = null!;
     public Event<PickupCompleted> PickupCompleted { get; private set; } = null!;
     public Event<InvoiceShippedLines> Invoiced { get; private set; } = null!;
-    public Event<Contracts.Payment.FulfillmentPaymentCaptured> PaymentCaptured { get; private set; } = null!;
-    public Event<Contracts.Payment.FulfillmentPaymentFailed> PaymentFailed { get; private set; } = null!;
+    public Event<Payment.FulfillmentPaymentCaptured> PaymentCaptured { get; private set; } = null!;
+    public Event<Payment.FulfillmentPaymentFailed> PaymentFailed { get; private set; } = null!;
     public Event<RetryFulfillmentPayment> PaymentRetried { get; private set; } = null!;
     public Event<CancelCustomerOrder> CancelRequested { get; private set; } = null!;
-    public Event<OrderPaymentsSettled> PaymentsSettled { get; private set; } = null!;
+    public Event<Payment.OrderPaymentsSettled> PaymentsSettled { get; private set; } = null!;
 
     public OrderStateMachine()
     {
@@ -61,95 +62,67 @@ public sealed class OrderStateMachine : MassTransitStateMachine<OrderState>
         Initially(
             When(StockReserved)
                 .Then(c => c.Saga.ConfirmationNumber = c.Message.ConfirmationNumber)
-                .Then(c => Steps(c).Record(c.Saga, new Events.StockReserved(c.Message.ReservationId)))
-                .ThenAsync(c => Steps(c).PriceAsync(c.Saga, c.CancellationToken))
-                .IfElse(c => c.Saga.RejectionCode is not null,
-                    refused => Compensate(refused),
-                    priced => priced.IfElse(c => c.Saga.DepositDue > 0 || c.Saga.BalanceToAuthorize > 0,
-                        payment => payment.PublishAsync(c => Steps(c).DepositAsync(c.Saga, c.CancellationToken)).TransitionTo(TakingDeposit),
-                        nothingDue => Confirmed(nothingDue.ThenAsync(c => Steps(c).ConfirmAsync(c, c.Saga))))),
+                .Decide((c, order, now) => AcceptanceDecider.Decide(order, c.Message, c.GetPayload<PricingAnswer>(), now))
+                .If(c => c.Next() == OrderNext.Releasing, Release)
+                .If(c => c.Next() == OrderNext.TakingDeposit, deposit => deposit.TransitionTo(TakingDeposit))
+                .If(c => c.Next() == OrderNext.AwaitingFulfillment, open => open.TransitionTo(AwaitingFulfillment))
+                .If(c => c.Next() == OrderNext.Completed, done => done.Finalize()),
             When(StockRefused)
                 .Then(c => c.Saga.ConfirmationNumber = c.Message.ConfirmationNumber)
-                .Then(c => Steps(c).Record(c.Saga, new Events.StockReservationFailed(c.Message.Code, c.Message.Reason)))
-                .Then(c => (c.Saga.RejectionCode, c.Saga.RejectionReason) = (c.Message.Code, c.Message.Reason))
-                .Then(c => Steps(c).Reject(c.Saga))
+                .Decide((c, order, now) => AcceptanceDecider.Decide(order, c.Message, now))
                 .Finalize());
 
         During(TakingDeposit,
-            Confirmed(When(DepositCaptured)
-                .Then(c => Steps(c).Record(c.Saga, PaymentAtOrder.Facts(c.Message.Amount, c.Message.AuthorizationToken, c.Message.CaptureToken,
-                    c.Message.AuthorizedBalance ?? 0m, c.Message.AuthorizationExpiresAt, c.Message.SecondCardRequired ?? false, c.Saga.BalanceToAuthorize)))
-                .ThenAsync(c => Steps(c).ConfirmAsync(c, c.Saga))),
-            Compensate(When(DepositDeclined)
-                .Then(c => Steps(c).Record(c.Saga, new Events.DepositDeclined(c.Message.Code, c.Message.Reason)))
-                .Then(c => (c.Saga.RejectionCode, c.Saga.RejectionReason) = (c.Message.Code, c.Message.Reason))));
+            When(DepositCaptured)
+                .Decide((c, order, now) => AcceptanceDecider.Decide(order, c.Message, now))
+                .If(c => c.Next() == OrderNext.AwaitingFulfillment, open => open.TransitionTo(AwaitingFulfillment))
+                .If(c => c.Next() == OrderNext.Completed, done => done.Finalize()),
+            Release(When(DepositDeclined)
+                .Decide((c, order, _) => AcceptanceDecider.Decide(order, c.Message))));
 
         During(Releasing,
             When(StockReleased)
-                .Then(c => Steps(c).Record(c.Saga, new Events.StockReleased(c.Saga.CorrelationId.ToString())))
-                .Then(c => Steps(c).Reject(c.Saga))
+                .Decide((c, order, now) => AcceptanceDecider.Decide(order, c.Message, c.Saga.Rejection, now))
                 .Finalize());
 
         During(AwaitingFulfillment,
             When(PickupCompleted)
-                .ThenAsync(c => Steps(c).FulfillAsync(c, c.Saga, FulfillmentRequest.Of(c.Message)))
-                .If(c => c.Saga.Completed, done => Complete(done)),
+                .Decide((c, order, now) => FulfillmentDecider.Decide(order, GoodsLeaving.Of(c.Message), now))
+                .If(c => c.Next() == OrderNext.Completed, done => done.Finalize()),
             When(Invoiced)
-                .ThenAsync(c => Steps(c).FulfillAsync(c, c.Saga, FulfillmentRequest.Of(c.Message)))
-                .If(c => c.Saga.Completed, done => Complete(done)),
+                .Decide((c, order, now) => FulfillmentDecider.Decide(order, GoodsLeaving.Of(c.Message), now))
+                .If(c => c.Next() == OrderNext.Completed, done => done.Finalize()),
             When(PaymentCaptured)
-                .ThenAsync(c => Steps(c).PaymentCapturedAsync(c.Saga, c.Message, c.CancellationToken))
-                .If(c => c.Saga.Completed, done => Complete(done)),
+                .Decide((c, order, now) => FulfillmentDecider.Decide(order, c.Message, now))
+                .If(c => c.Next() == OrderNext.Completed, done => done.Finalize()),
             When(PaymentFailed)
-                .ThenAsync(c => Steps(c).PaymentFailedAsync(c.Saga, c.Message, c.CancellationToken)),
+                .Decide((c, order, _) => FulfillmentDecider.Decide(order, c.Message)),
             When(PaymentRetried)
-                .ThenAsync(c => Steps(c).RetryPaymentAsync(c, c.Saga, c.Message)),
+                .Decide((c, order, _) => FulfillmentDecider.Decide(order, c.Message)),
             When(CancelRequested)
-                .ThenAsync(c => Steps(c).CancelAsync(c, c.Saga, c.Message))
-                .If(c => c.Saga.CancellationId is not null, accepted => accepted
-                    .Publish(c => new ReleaseStock { OrderId = c.Saga.CorrelationId, Reason = "order.cancelled" })
-                    .TransitionTo(ReleasingForCancellation)));
+                .Decide((c, order, now) => CancellationDecider.Decide(order, c.Message, now))
+                .If(c => c.Next() == OrderNext.ReleasingForCancellation, accepted => accepted.TransitionTo(ReleasingForCancellation)));
 
         During(ReleasingForCancellation,
             When(StockReleased)
-                .Then(c => Steps(c).Record(c.Saga, new Events.StockReleased(c.Saga.CorrelationId.ToString())))
-                .Publish(c => new SettleCancelledOrderPayments
-                {
-                    OrderId = c.Saga.CorrelationId, CancellationId = c.Saga.CancellationId!, CancellationCharge = c.Saga.CancellationCharge,
-                    Currency = Money.Currency,
-                })
+                .Decide((c, order, _) => CancellationDecider.Decide(order, c.Message))
                 .TransitionTo(SettlingCancellation));
 
         During(SettlingCancellation,
             When(PaymentsSettled)
-                .Then(c => Steps(c).Cancelled(c.Saga, c.Message))
+                .Decide((c, order, now) => CancellationDecider.Decide(order, c.Message, now))
                 .Finalize());
 
-        // Goods or a second cancellation arriving while the order is being cancelled: recorded as refused, nothing else.
         During(ReleasingForCancellation, SettlingCancellation,
-            When(PickupCompleted).Then(c => Steps(c).Record(c.Saga, Cancelling(c.Message.FulfillmentId))),
-            When(Invoiced).Then(c => Steps(c).Record(c.Saga, Cancelling(c.Message.FulfillmentId))),
-            When(CancelRequested).Then(c => Steps(c).Record(c.Saga,
-                new CancellationRefused(c.Message.CancellationId, "order.cancelled", "The order is already being cancelled."))),
+            When(PickupCompleted).Decide((c, order, _) => CancellationDecider.WhileCancelling(order, GoodsLeaving.Of(c.Message))),
+            When(Invoiced).Decide((c, order, _) => CancellationDecider.WhileCancelling(order, GoodsLeaving.Of(c.Message))),
+            When(CancelRequested).Decide((c, order, _) => CancellationDecider.WhileCancelling(order, c.Message)),
             Ignore(PaymentRetried));
 
         SetCompletedWhenFinalized();
     }
 
-    /// <summary>Rejected after the stock was reserved: the reservation is released first, then the order is rejected.</summary>
-    private EventActivityBinder<OrderState, T> Compensate<T>(EventActivityBinder<OrderState, T> rejected) where T : class =>
-        rejected.Publish(c => new ReleaseStock { OrderId = c.Saga.CorrelationId, Reason = c.Saga.RejectionCode! }).TransitionTo(Releasing);
-
-    /// <summary>Confirmed: done already when nothing is left to fulfill (every line carried out and paid), else awaiting fulfillment.</summary>
-    private EventActivityBinder<OrderState, T> Confirmed<T>(EventActivityBinder<OrderState, T> confirmed) where T : class =>
-        confirmed.IfElse(c => c.Saga.Completed, done => Complete(done), open => open.TransitionTo(AwaitingFulfillment));
-
-    /// <summary>Every line fulfilled and paid: what the authorizations still hold is released, and the saga is done.</summary>
-    private static EventActivityBinder<OrderState, T> Complete<T>(EventActivityBinder<OrderState, T> done) where T : class =>
-        done.Publish(c => new ReleaseOrderAuthorizations { OrderId = c.Saga.CorrelationId }).Finalize();
-
-    private static FulfillmentRefused Cancelling(string fulfillmentId) =>
-        new(fulfillmentId, "order.cancelled", "The order is being cancelled: nothing more is fulfilled.");
-
-    private static IOrderSteps Steps(ConsumeContext context) => context.GetServiceOrCreateInstance<IOrderSteps>();
+    /// <summary>Rejected after the stock was reserved: the saga keeps why while the stock is released, then rejects the order.</summary>
+    private EventActivityBinder<OrderState, T> Release<T>(EventActivityBinder<OrderState, T> rejected) where T : class =>
+        rejected.Then(c => c.Saga.Rejection = c.GetPayload<OrderOutcome>().Rejection).TransitionTo(Releasing);
 }

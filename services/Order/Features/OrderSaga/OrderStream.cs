@@ -1,0 +1,36 @@
+using Marten;
+using OmniChannel.Order.Orders;
+using OmniChannel.ServiceDefaults.Persistence;
+
+namespace OmniChannel.Order.Features.OrderSaga;
+
+/// <summary>The order's event stream as the saga reads and extends it.</summary>
+public interface IOrderStream
+{
+    Task<CustomerOrder> LoadAsync(string confirmationNumber, CancellationToken ct);
+
+    void Append(string confirmationNumber, IReadOnlyList<object> events);
+}
+
+/// <summary>
+/// The stream in the message's session: the events commit with the saga's state and the messages it sends (Marten
+/// outbox), and the order's meters count them only once they did.
+/// </summary>
+public sealed class MartenOrderStream(IDocumentSession session) : IOrderStream
+{
+    public async Task<CustomerOrder> LoadAsync(string confirmationNumber, CancellationToken ct) =>
+        await session.LoadAsync<CustomerOrder>(confirmationNumber, ct)
+        ?? throw new InvalidOperationException($"Order {confirmationNumber} has no stream yet.");
+
+    public void Append(string confirmationNumber, IReadOnlyList<object> events)
+    {
+        if (events.Count == 0)
+            return;
+        session.Events.Append(confirmationNumber, events);
+        foreach (var e in events)
+            if (e is OrderConfirmed)
+                session.AfterCommit(OrderMetrics.OrderConfirmed);
+            else if (e is OrderRejected rejected)
+                session.AfterCommit(() => OrderMetrics.OrderRejected(rejected.Code));
+    }
+}
