@@ -1,4 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace OmniChannel.Contracts.Payment;
+
+/// <summary>Where the order was taken: the store's terminal swipes the card (card present), the storefront and the call
+/// center do not (card not present, PAY-1).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SalesChannel>))]
+public enum SalesChannel { Store, Online, CallCenter }
 
 /// <summary>
 /// ORD-3: take the deposit from the card token now (authorize and capture through the card-present connector).
@@ -23,8 +30,8 @@ public sealed record CaptureDeposit
     /// <summary>What the order costs beyond the deposit, to authorize with the same swipe (PAY-5). Optional: none when absent.</summary>
     public decimal? BalanceToAuthorize { get; init; }
 
-    /// <summary>"Store" (the default: a card present swipe at the terminal), "Online" or "CallCenter" (card not present, PAY-1).</summary>
-    public string? Channel { get; init; }
+    /// <summary>Store (the default: a card present swipe at the terminal), Online or CallCenter (card not present, PAY-1).</summary>
+    public SalesChannel Channel { get; init; }
 }
 
 public sealed record DepositCaptured
@@ -56,17 +63,4 @@ public sealed record DepositDeclined
     public required Guid OrderId { get; init; }
     public required string Code { get; init; }
     public required string Reason { get; init; }
-}
-
-/// <summary>Compensation: give back a captured deposit in full (refund against the capture token). Idempotent.</summary>
-public sealed record RefundDeposit
-{
-    public required Guid OrderId { get; init; }
-    public required string Reason { get; init; }
-}
-
-public sealed record DepositRefunded
-{
-    public required Guid OrderId { get; init; }
-    public required decimal Amount { get; init; }
 }

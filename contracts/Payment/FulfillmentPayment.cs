@@ -1,4 +1,10 @@
+using System.Text.Json.Serialization;
+
 namespace OmniChannel.Contracts.Payment;
+
+/// <summary>What a fulfillment capture pays for: goods handed over at pickup, or shipped lines invoiced.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<FulfillmentPurpose>))]
+public enum FulfillmentPurpose { Pickup, Invoice }
 
 /// <summary>
 /// Capture what the goods handed over at pickup (PUP-4: PAY-3, PAY-4, PAY-5, PAY-8, PAY-9, PAY-10) or invoiced for
@@ -13,8 +19,7 @@ public sealed record CaptureFulfillmentPayment
     /// <summary>The pickup or invoice this capture pays for; at most 60 letters, digits, '-', '_' or '.'.</summary>
     public required string FulfillmentId { get; init; }
 
-    /// <summary>"Pickup" or "Invoice".</summary>
-    public required string Purpose { get; init; }
+    public required FulfillmentPurpose Purpose { get; init; }
 
     public required decimal Amount { get; init; }
     public required string Currency { get; init; }

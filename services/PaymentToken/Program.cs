@@ -19,7 +19,6 @@ builder.AddMartenStore("payment", PaymentStore.Configure);
 builder.AddMessaging("payment", bus =>
 {
     bus.AddConsumer<CaptureDepositConsumer>();
-    bus.AddConsumer<RefundDepositConsumer>();
     bus.AddConsumer<CaptureFulfillmentPaymentConsumer>();
     bus.AddConsumer<SettleCancelledOrderPaymentsConsumer>();
     bus.AddConsumer<ReleaseOrderAuthorizationsConsumer>();

@@ -12,7 +12,7 @@ public class DepositMessageTests
     private readonly Shop shop = new();
     private readonly Guid order = Guid.NewGuid();
 
-    private CaptureDeposit Deposit(string cardToken, decimal amount, decimal? balance = null, string? channel = null) => new()
+    private CaptureDeposit Deposit(string cardToken, decimal amount, decimal? balance = null, SalesChannel channel = SalesChannel.Store) => new()
     {
         OrderId = order, ConfirmationNumber = "HOU-TEST-0001", StoreId = "HOUSTON", TenderTypeId = "CARD", CardTypeId = "VISA",
         CardToken = cardToken, Amount = amount, Currency = "USD", BalanceToAuthorize = balance, Channel = channel,
@@ -63,7 +63,7 @@ public class DepositMessageTests
     [Fact]
     public async Task PAY3_a_storefront_checkout_authorizes_the_order_through_the_card_not_present_connector_and_captures_nothing()
     {
-        var checkout = await TakeAsync(Deposit("tok_visa_ok", 0m, balance: 150.00m, channel: "Online"));
+        var checkout = await TakeAsync(Deposit("tok_visa_ok", 0m, balance: 150.00m, channel: SalesChannel.Online));
 
         Assert.Equal((DepositStatus.Authorized, 0m, 150.00m, 150.00m, "TestConnector.CardNotPresent"),
             (checkout.Status, checkout.Amount, checkout.AuthorizedAmount, checkout.OpenAuthorization, checkout.ConnectorId));
@@ -76,7 +76,7 @@ public class DepositMessageTests
     [Fact]
     public async Task PAY4_a_call_center_payment_is_captured_as_a_prepayment_through_the_card_not_present_connector()
     {
-        var payment = await TakeAsync(Deposit("tok_norecur_visa", 30.00m, balance: 120.00m, channel: "CallCenter"));
+        var payment = await TakeAsync(Deposit("tok_norecur_visa", 30.00m, balance: 120.00m, channel: SalesChannel.CallCenter));
 
         var line = shop.Payments(order).Tenders.Single();
         Assert.Equal((Channel.CallCenter, false, true), (line.Tender.Channel, line.Tender.CardPresent, line.Tender.Prepayment));
@@ -87,10 +87,10 @@ public class DepositMessageTests
     }
 
     [Theory]
-    [InlineData("Store", 0, 50.00, "amount.invalid")]
-    [InlineData("Online", 0, 0, "amount.invalid")]
-    [InlineData("Kiosk", 10.00, 50.00, "tender.channel_unknown")]
-    public void A_payment_at_order_time_must_take_or_authorize_something_through_a_known_channel(string channel, decimal amount, decimal balance,
+    [InlineData(SalesChannel.Store, 0, 50.00, "amount.invalid")]
+    [InlineData(SalesChannel.Online, 0, 0, "amount.invalid")]
+    [InlineData((SalesChannel)7, 10.00, 50.00, "tender.channel_unknown")] // a value no sender knows (a newer one, or a forged message)
+    public void A_payment_at_order_time_must_take_or_authorize_something_through_a_known_channel(SalesChannel channel, decimal amount, decimal balance,
         string code) =>
         Assert.Equal(code, DepositTender.From(Deposit("tok_visa_ok", amount, balance, channel), Shop.Card).Refusal?.Code);
 

@@ -32,7 +32,7 @@ public static class AcceptanceDecider
             OrderId = order.OrderId, ConfirmationNumber = order.Id, StoreId = order.StoreId,
             TenderTypeId = order.DepositTender.TenderTypeId, CardTypeId = order.DepositTender.CardTypeId,
             CardToken = order.DepositTender.CardToken, Amount = depositDue, Currency = Money.Currency,
-            BalanceToAuthorize = balance, Channel = order.Channel.ToString(),
+            BalanceToAuthorize = balance, Channel = SalesChannelOf(order.Channel),
         }).Go(OrderNext.TakingDeposit);
     }
 
@@ -78,6 +78,13 @@ public static class AcceptanceDecider
             });
         return Completion.IfDone(draft, now) ?? draft.Go(OrderNext.AwaitingFulfillment);
     }
+
+    private static SalesChannel SalesChannelOf(OrderChannel channel) => channel switch
+    {
+        OrderChannel.Online => SalesChannel.Online,
+        OrderChannel.CallCenter => SalesChannel.CallCenter,
+        _ => SalesChannel.Store,
+    };
 
     /// <summary>Rejected after the stock was reserved: the reservation is released first, then the order is rejected.</summary>
     private static OrderOutcome Release(Draft draft, Rejection why) =>

@@ -73,7 +73,7 @@ public static class FulfillmentDecider
             .Send(new CaptureFulfillmentPayment
             {
                 OrderId = draft.Order.OrderId, FulfillmentId = attempt, Amount = fulfillment.BalanceDue, Currency = Money.Currency,
-                Purpose = fulfillment.Source == FulfillmentSource.Invoice ? "Invoice" : "Pickup", PreferredTenderLineId = preferredTenderLineId,
+                Purpose = fulfillment.Source == FulfillmentSource.Invoice ? FulfillmentPurpose.Invoice : FulfillmentPurpose.Pickup, PreferredTenderLineId = preferredTenderLineId,
             });
     }
 

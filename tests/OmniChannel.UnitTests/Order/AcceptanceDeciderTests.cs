@@ -31,7 +31,7 @@ public class AcceptanceDeciderTests
         Assert.Equal(new StockReserved("r-1"), outcome.Events[0]);
         Assert.Equal((200m, 40m), (((OrderPriced)outcome.Events[1]).Total, ((OrderPriced)outcome.Events[1]).DepositDue));
         var capture = Assert.IsType<PaymentMessages.CaptureDeposit>(Assert.Single(outcome.Commands));
-        Assert.Equal((OrderId, "HOU-AAAAA-BBBBB", 40m, 160m, "Store", "tok"),
+        Assert.Equal((OrderId, "HOU-AAAAA-BBBBB", 40m, 160m, PaymentMessages.SalesChannel.Store, "tok"),
             (capture.OrderId, capture.ConfirmationNumber, capture.Amount, capture.BalanceToAuthorize, capture.Channel, capture.CardToken));
     }
 
@@ -54,7 +54,7 @@ public class AcceptanceDeciderTests
 
         var capture = (PaymentMessages.CaptureDeposit)AcceptanceDecider.Decide(order, Reserved(order), Priced(order), Now).Commands.Single();
 
-        Assert.Equal((0m, 100m, "Online"), (capture.Amount, capture.BalanceToAuthorize, capture.Channel));
+        Assert.Equal((0m, 100m, PaymentMessages.SalesChannel.Online), (capture.Amount, capture.BalanceToAuthorize, capture.Channel));
     }
 
     [Fact]

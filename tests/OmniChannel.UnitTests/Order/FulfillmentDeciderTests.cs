@@ -32,7 +32,7 @@ public class FulfillmentDeciderTests
         var issue = Assert.IsType<InventoryMessages.IssueReservedStock>(outcome.Commands[0]);
         Assert.Equal(("pickup.1", 1, 1), (issue.FulfillmentId, issue.Lines.Single().LineId, issue.Lines.Single().Quantity));
         var capture = Assert.IsType<PaymentMessages.CaptureFulfillmentPayment>(outcome.Commands[1]);
-        Assert.Equal(("pickup.1", "Pickup", 40m, "USD", (int?)7),
+        Assert.Equal(("pickup.1", PaymentMessages.FulfillmentPurpose.Pickup, 40m, "USD", (int?)7),
             (capture.FulfillmentId, capture.Purpose, capture.Amount, capture.Currency, capture.PreferredTenderLineId));
     }
 
@@ -64,7 +64,7 @@ public class FulfillmentDeciderTests
 
         Assert.Contains(outcome.Events, e => e is LinesFulfilled { Source: FulfillmentSource.Invoice, LocationId: "CENTRAL-DC", Value: 200m, Due: 140m });
         var capture = Assert.IsType<PaymentMessages.CaptureFulfillmentPayment>(outcome.Commands[^1]);
-        Assert.Equal(("invoice.INV-1", "Invoice", 140m), (capture.FulfillmentId, capture.Purpose, capture.Amount));
+        Assert.Equal(("invoice.INV-1", PaymentMessages.FulfillmentPurpose.Invoice, 140m), (capture.FulfillmentId, capture.Purpose, capture.Amount));
     }
 
     [Fact]

@@ -158,7 +158,7 @@ public sealed class OrderSagaTransitionTests : IAsyncLifetime
 
         await harness.Bus.Publish(PickupOf("pickup.1"));
         Assert.True(await harness.Published.Any<CaptureFulfillmentPayment>(m =>
-            m.Context.Message is { FulfillmentId: "pickup.1", Purpose: "Pickup", Amount: 80m, PreferredTenderLineId: 7 }));
+            m.Context.Message is { FulfillmentId: "pickup.1", Purpose: FulfillmentPurpose.Pickup, Amount: 80m, PreferredTenderLineId: 7 }));
         Assert.Contains(Recorded, e => e is Events.LinesFulfilled { FulfillmentId: "pickup.1", Source: Events.FulfillmentSource.Pickup });
         Assert.NotNull(await saga.Exists(orderId, m => m.AwaitingFulfillment, TimeSpan.FromSeconds(5)));
 
@@ -178,7 +178,7 @@ public sealed class OrderSagaTransitionTests : IAsyncLifetime
         await harness.Bus.Publish(new InvoiceShippedLines { OrderId = orderId, InvoiceId = "INV-1", Lines = [new(2, 2)] });
 
         await UntilAsync(() => Recorded.Any(e => e is Events.LinesFulfilled { FulfillmentId: "invoice.INV-1", Source: Events.FulfillmentSource.Invoice }));
-        Assert.True(await harness.Published.Any<CaptureFulfillmentPayment>(m => m.Context.Message is { FulfillmentId: "invoice.INV-1", Purpose: "Invoice" }));
+        Assert.True(await harness.Published.Any<CaptureFulfillmentPayment>(m => m.Context.Message is { FulfillmentId: "invoice.INV-1", Purpose: FulfillmentPurpose.Invoice }));
         Assert.NotNull(await saga.Exists(orderId, m => m.AwaitingFulfillment, TimeSpan.FromSeconds(5)));
     }
 

@@ -17,11 +17,12 @@ public sealed class CaptureFulfillmentPaymentConsumer(IDocumentSession session, 
     {
         var (m, ct) = (context.Message, context.CancellationToken);
         var key = $"fulfillment.{m.FulfillmentId}";
-        if (!Enum.TryParse<TenderPurpose>(m.Purpose, ignoreCase: true, out var purpose) || purpose is not (TenderPurpose.Pickup or TenderPurpose.Invoice)
+        TenderPurpose? purpose = m.Purpose switch { FulfillmentPurpose.Pickup => TenderPurpose.Pickup, FulfillmentPurpose.Invoice => TenderPurpose.Invoice, _ => null };
+        if (purpose is not { } tenderPurpose
             || !Money.IsValidAmount(m.Amount) || m.Currency != Money.Currency || m.FulfillmentId.Length > 60
             || !m.FulfillmentId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
         {
-            await context.Publish(Failed(m, 0m, "capture.request_invalid", "Purpose Pickup or Invoice, a positive USD amount in cents, a plain FulfillmentId."));
+            await context.Publish(Failed(m, 0m, "capture.request_invalid", "A positive USD amount in cents, a plain FulfillmentId."));
             return;
         }
 
@@ -31,7 +32,7 @@ public sealed class CaptureFulfillmentPaymentConsumer(IDocumentSession session, 
             await context.Publish(Failed(m, 0m, CapturePlan.NewTenderRequired, "The order has no card tenders: take a payment."));
             return;
         }
-        var request = new CaptureRequest(key, $"{purpose}|{m.Amount}|{m.PreferredTenderLineId}", purpose, m.Amount, m.PreferredTenderLineId);
+        var request = new CaptureRequest(key, $"{tenderPurpose}|{m.Amount}|{m.PreferredTenderLineId}", tenderPurpose, m.Amount, m.PreferredTenderLineId);
         var payments = await new PaymentEngine(journal, connectors, clock).RunAsync(m.OrderId, null, (s, now) => CapturePlan.Next(s, request, now), ct);
         await session.SaveChangesAsync(ct);
 

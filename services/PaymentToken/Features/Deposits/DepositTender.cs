@@ -16,8 +16,12 @@ public static class DepositTender
     /// </summary>
     public static (NewTender Tender, Refusal? Refusal) From(CaptureDeposit request, TenderType? tenderType)
     {
-        var channelKnown = Enum.TryParse<Channel>(request.Channel ?? nameof(Channel.Store), ignoreCase: true, out var channel) && Enum.IsDefined(channel);
-        var (connector, refusal) = channelKnown
+        Channel? known = request.Channel switch
+        {
+            SalesChannel.Store => Channel.Store, SalesChannel.Online => Channel.Online, SalesChannel.CallCenter => Channel.CallCenter, _ => null,
+        };
+        var channel = known ?? Channel.Store;
+        var (connector, refusal) = known is not null
             ? TenderRules.Connector(tenderType, request.TenderTypeId, request.CardTypeId, channel)
             : (null, new Refusal("tender.channel_unknown", $"Channel '{request.Channel}' is not Store, Online or CallCenter."));
         var balance = Math.Max(0m, request.BalanceToAuthorize ?? 0m);
