@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OmniChannel.ServiceDefaults.Persistence;
 
 namespace OmniChannel.ServiceDefaults.Messaging;
 
@@ -39,12 +40,12 @@ public static class MessagingExtensions
                 // it runs again at once on the new state. Outermost, so the retry below does not hold it back.
                 endpoint.UseMessageRetry(r =>
                 {
-                    r.Handle<Exception>(ConcurrencyConflict.IsConflict);
+                    r.Handle<Exception>(WriteConflict.IsAny);
                     r.Exponential(20, TimeSpan.FromMilliseconds(10), TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(20));
                 });
                 endpoint.UseMessageRetry(r =>
                 {
-                    r.Ignore<Exception>(ConcurrencyConflict.IsConflict);
+                    r.Ignore<Exception>(WriteConflict.IsAny);
                     r.Exponential(retryLimit, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500));
                 });
                 endpoint.UseMartenOutbox(context);

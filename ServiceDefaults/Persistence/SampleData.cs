@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Marten;
-using JasperFx;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -54,7 +53,7 @@ internal sealed class SampleDataLoader<TCatalog>(IDocumentStore store, TimeProvi
             await session.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Loaded sample data {Version}", version);
         }
-        catch (DocumentAlreadyExistsException)
+        catch (Exception exception) when (WriteConflict.IsDuplicateKey(exception))
         {
             // Another instance loaded it at the same moment: nothing to do.
         }

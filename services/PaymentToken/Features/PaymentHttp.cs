@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Marten;
 using OmniChannel.PaymentToken.Connectors;
 using OmniChannel.PaymentToken.Payments;
@@ -8,33 +5,19 @@ using OmniChannel.ServiceDefaults.Http;
 
 namespace OmniChannel.PaymentToken.Features;
 
-/// <summary>What every payment-changing endpoint shares: the terminal's Idempotency-Key, request fingerprints, masking.</summary>
+/// <summary>
+/// What every payment-changing endpoint shares beyond <see cref="IdempotentRequest"/>: the replay of a request the order's
+/// payments completed, the engine, masking.
+/// </summary>
 public static class PaymentHttp
 {
-    public const string IdempotencyKeyHeader = "Idempotency-Key";
-
-    /// <summary>The key the terminal retries with; it becomes part of the processor's idempotency keys, so it is kept short and plain.</summary>
-    public static (string? Key, IResult? Problem) IdempotencyKey(HttpRequest request)
-    {
-        var key = request.Headers[IdempotencyKeyHeader].FirstOrDefault();
-        if (string.IsNullOrWhiteSpace(key))
-            return (null, ProblemCodes.BadRequest("idempotency_key.required", $"Send an {IdempotencyKeyHeader} header: the terminal's transaction id."));
-        if (key.Length > 100 || !key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
-            return (null, ProblemCodes.BadRequest("idempotency_key.invalid", "An Idempotency-Key is 1 to 100 letters, digits, '-', '_' or '.'."));
-        return (key, null);
-    }
-
-    public static string Fingerprint(object request) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request))));
-
     /// <summary>The same key again: the stored outcome if the request is the same, a conflict if it is not.</summary>
     public static IResult? Replay(OrderPayments? payments, string key, string fingerprint, Func<OrderPayments, RequestCompleted, IResult> respond)
     {
         if (payments?.Completed(key) is not { } done)
             return null;
-        return done.Fingerprint == fingerprint
-            ? respond(payments, done)
-            : ProblemCodes.Conflict("idempotency_key.reused", $"Idempotency-Key '{key}' was used for another request on this order.");
+        return IdempotentRequest.Replay(done.Fingerprint, fingerprint, () => respond(payments, done),
+            () => IdempotentRequest.Reused("another request on this order"));
     }
 
     public static PaymentEngine Engine(IDocumentSession session, IConnectors connectors, TimeProvider clock) =>

@@ -1,7 +1,6 @@
-using JasperFx;
 using JasperFx.Events;
 using Marten;
-using Marten.Exceptions;
+using OmniChannel.ServiceDefaults.Persistence;
 
 namespace OmniChannel.PaymentToken.Payments;
 
@@ -34,20 +33,12 @@ public sealed class CommittingPaymentJournal(IDocumentSession session) : IPaymen
             await session.SaveChangesAsync(ct);
             version += events.Count;
         }
-        catch (Exception exception) when (IsConflict(exception))
+        catch (Exception exception) when (WriteConflict.IsAny(exception))
         {
             session.EjectAllPendingChanges();
             throw new PaymentConflictException(exception);
         }
     }
-
-    private static bool IsConflict(Exception exception) => exception switch
-    {
-        ConcurrencyException or JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException
-            or DocumentAlreadyExistsException => true,
-        { InnerException: { } inner } => IsConflict(inner),
-        _ => false,
-    };
 }
 
 /// <summary>

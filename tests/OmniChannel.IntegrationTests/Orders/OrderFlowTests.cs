@@ -97,6 +97,35 @@ public class OrderFlowTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task The_same_order_three_times_at_once_is_taken_once_and_each_answer_has_its_confirmation_number()
+    {
+        var key = Guid.NewGuid().ToString("N");
+        var order = Order("2001", "tok_visa_ok", CarryOutLine("86002", 1));
+
+        // The losers of the insert race answer as a replay of the winner.
+        var answers = await Task.WhenAll(orders.PostAsync(key, order), orders.PostAsync(key, order), orders.PostAsync(key, order));
+
+        Assert.All(answers, answer => Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode));
+        var numbers = await Task.WhenAll(answers.Select(async answer => (await answer.ReadJsonAsync()).GetProperty("confirmationNumber").GetString()));
+        Assert.Single(numbers.Distinct());
+        foreach (var answer in answers)
+            answer.Dispose();
+    }
+
+    [Theory]
+    [InlineData("HOU T1 000042")]
+    [InlineData("HOU/T1/000042")]
+    [InlineData("HOU:T1:000042")]
+    public async Task A_key_that_is_not_letters_digits_dash_underscore_or_dot_is_a_problem_with_a_stable_code(string key) =>
+        await Problems.AssertAsync(await orders.PostAsync(key, Order("2001", "tok_visa_ok", CarryOutLine("86002", 1))),
+            HttpStatusCode.BadRequest, "idempotency_key.invalid");
+
+    [Fact]
+    public async Task A_key_longer_than_128_characters_is_a_problem_with_a_stable_code() =>
+        await Problems.AssertAsync(await orders.PostAsync(new string('7', 129), Order("2001", "tok_visa_ok", CarryOutLine("86002", 1))),
+            HttpStatusCode.BadRequest, "idempotency_key.invalid");
+
+    [Fact]
     public async Task A_key_already_used_is_a_conflict_even_when_the_different_body_under_it_would_be_refused()
     {
         var key = Guid.NewGuid().ToString("N");

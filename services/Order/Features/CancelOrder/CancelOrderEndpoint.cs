@@ -37,44 +37,33 @@ public static class CancelOrderEndpoint
     private static async Task<IResult> Handle(string confirmationNumber, CancelOrderRequest request, HttpRequest http, IDocumentSession session,
         TimeProvider clock, CancellationToken ct)
     {
-        var (key, problem) = Idempotency.ReadKey(http);
+        var (key, problem) = IdempotentRequest.ReadKey(http);
         if (problem is not null)
             return problem;
+        var idempotent = new IdempotentRequest<CancellationReceipt>(CancellationReceipt.IdFor(confirmationNumber, key),
+            IdempotentRequest.Fingerprint(request), r => r.Fingerprint, Accepted, () => IdempotentRequest.Reused("a different cancellation"));
         var batch = session.CreateBatchQuery();
         var order = batch.Load<CustomerOrder>(confirmationNumber);
-        var existing = batch.Load<CancellationReceipt>(CancellationReceipt.IdFor(confirmationNumber, key));
+        var existing = batch.Load<CancellationReceipt>(idempotent.ReceiptId);
         var parameters = batch.Load<CustomerOrderParameters>(CustomerOrderParameters.DefaultId);
         await batch.Execute(ct);
 
         if (await order is not { } current)
             return ProblemCodes.NotFound("order.not_found", $"No order has confirmation number '{confirmationNumber}'.");
-        var fingerprint = Idempotency.Fingerprint(request);
         if (await existing is { } earlier)
-            return Replay(earlier, fingerprint);
+            return idempotent.Replay(earlier);
 
         var defaultPercent = (await parameters)?.CancellationChargePercent ?? 0m;
         var (percent, charge, refusal) = OrderCancellation.Decide(current, request.ChargePercent, defaultPercent);
         if (refusal is not null)
             return refusal.Conflict ? ProblemCodes.Conflict(refusal.Code, refusal.Detail) : ProblemCodes.BadRequest(refusal.Code, refusal.Detail);
 
-        var receipt = new CancellationReceipt(CancellationReceipt.IdFor(confirmationNumber, key), confirmationNumber, NewId.NextGuid().ToString("N"),
-            fingerprint, percent, charge, clock.GetUtcNow());
+        var receipt = new CancellationReceipt(idempotent.ReceiptId, confirmationNumber, NewId.NextGuid().ToString("N"), idempotent.Fingerprint,
+            percent, charge, clock.GetUtcNow());
         session.Insert(receipt);
         session.PublishOnCommit(new CancelCustomerOrder { OrderId = current.OrderId, CancellationId = receipt.CancellationId, ChargePercent = percent });
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (Exception exception) when (DuplicateKey.Is(exception))
-        {
-            return Replay((await DuplicateKey.CommittedAsync<CancellationReceipt>(session, receipt.Id, ct))!, fingerprint);
-        }
-        return Accepted(receipt);
+        return await idempotent.CommitAsync(session, ct) ?? Accepted(receipt);
     }
-
-    private static IResult Replay(CancellationReceipt existing, string fingerprint) => existing.Fingerprint == fingerprint
-        ? Accepted(existing)
-        : ProblemCodes.Conflict("idempotency_key.reused", "This Idempotency-Key was used for a different cancellation.");
 
     private static IResult Accepted(CancellationReceipt receipt)
     {

@@ -32,15 +32,18 @@ public static class InvoiceEndpoint
     private static async Task<IResult> Handle(string confirmationNumber, InvoiceRequest request, IDocumentSession session, TimeProvider clock,
         CancellationToken ct)
     {
+        // The invoice id is this request's idempotency key. It names the invoice's fulfillment too (invoice.{id}), so its
+        // rule is stricter than the header's: no '.', at most 40.
         if (request.InvoiceId is not { Length: > 0 and <= 40 } invoiceId || !invoiceId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
             return ProblemCodes.BadRequest("invoice.id_invalid", "invoiceId is 1 to 40 letters, digits, '-' or '_'.");
         if (await session.LoadAsync<CustomerOrder>(confirmationNumber, ct) is not { } order)
             return ProblemCodes.NotFound("order.not_found", $"No order has confirmation number '{confirmationNumber}'.");
 
-        var fingerprint = Idempotency.Fingerprint(request.Lines);
-        var receiptId = InvoiceReceipt.IdFor(confirmationNumber, invoiceId);
-        if (await session.LoadAsync<InvoiceReceipt>(receiptId, ct) is { } existing)
-            return Replay(existing, fingerprint);
+        var idempotent = new IdempotentRequest<InvoiceReceipt>(InvoiceReceipt.IdFor(confirmationNumber, invoiceId),
+            IdempotentRequest.Fingerprint(request.Lines), r => r.Fingerprint, Accepted,
+            () => ProblemCodes.Conflict("invoice.id_reused", $"Invoice '{invoiceId}' was already taken with other lines."));
+        if (await session.LoadAsync<InvoiceReceipt>(idempotent.ReceiptId, ct) is { } existing)
+            return idempotent.Replay(existing);
 
         var lines = request.Lines ?? [];
         var fulfillmentId = InvoiceShippedLines.FulfillmentIdOf(invoiceId);
@@ -48,24 +51,11 @@ public static class InvoiceEndpoint
         if (refusal is not null)
             return refusal.Conflict ? ProblemCodes.Conflict(refusal.Code, refusal.Detail) : ProblemCodes.BadRequest(refusal.Code, refusal.Detail);
 
-        var receipt = new InvoiceReceipt(receiptId, confirmationNumber, invoiceId, fingerprint, clock.GetUtcNow());
+        var receipt = new InvoiceReceipt(idempotent.ReceiptId, confirmationNumber, invoiceId, idempotent.Fingerprint, clock.GetUtcNow());
         session.Insert(receipt);
         session.PublishOnCommit(new InvoiceShippedLines { OrderId = order.OrderId, InvoiceId = invoiceId, Lines = lines });
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (Exception exception) when (DuplicateKey.Is(exception))
-        {
-            // The same invoice arrived twice at once: the first one won.
-            return Replay((await DuplicateKey.CommittedAsync<InvoiceReceipt>(session, receiptId, ct))!, fingerprint);
-        }
-        return Accepted(receipt);
+        return await idempotent.CommitAsync(session, ct) ?? Accepted(receipt);
     }
-
-    private static IResult Replay(InvoiceReceipt existing, string fingerprint) => existing.Fingerprint == fingerprint
-        ? Accepted(existing)
-        : ProblemCodes.Conflict("invoice.id_reused", $"Invoice '{existing.InvoiceId}' was already taken with other lines.");
 
     private static IResult Accepted(InvoiceReceipt receipt)
     {

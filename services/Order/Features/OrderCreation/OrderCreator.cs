@@ -63,7 +63,7 @@ public sealed class OrderCreator(TimeProvider clock)
                 await session.SaveChangesAsync(ct);
                 created++;
             }
-            catch (Exception exception) when (AlreadyCreated(exception))
+            catch (Exception exception) when (WriteConflict.IsAny(exception))
             {
                 // The other path created it a moment ago: nothing to do.
                 activity?.SetTag(CreationTrace.AlreadyCreated, true);
@@ -100,7 +100,7 @@ public sealed class OrderCreator(TimeProvider clock)
                 await session.SaveChangesAsync(ct);
                 return transactions.Count;
             }
-            catch (Exception exception) when (AlreadyCreated(exception))
+            catch (Exception exception) when (WriteConflict.IsAny(exception))
             {
                 orders.ForEach(order => order.SetTag(CreationTrace.AlreadyCreated, true));
                 batch?.SetTag(CreationTrace.AlreadyCreated, true);
@@ -112,9 +112,4 @@ public sealed class OrderCreator(TimeProvider clock)
         }
         return await CreateEachAsync(store, transactions, path, ct);
     }
-
-    private static bool AlreadyCreated(Exception exception) =>
-        exception is Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException
-            or JasperFx.ConcurrencyException
-        || exception.InnerException is Npgsql.PostgresException { SqlState: "23505" };
 }

@@ -2,6 +2,7 @@ using Marten;
 using OmniChannel.PaymentToken.Connectors;
 using OmniChannel.PaymentToken.Features.Refunds;
 using OmniChannel.PaymentToken.Payments;
+using OmniChannel.ServiceDefaults.Http;
 
 namespace OmniChannel.PaymentToken.Features.Cancellation;
 
@@ -17,21 +18,21 @@ public static class CancellationEndpoint
         app.MapPost("/api/payments/orders/{orderId:guid}/cancellation", async Task<IResult> (Guid orderId, SettleCancellationRequest request,
                 HttpRequest http, IDocumentSession session, IConnectors connectors, TimeProvider clock, CancellationToken ct) =>
             {
-                var (key, problem) = PaymentHttp.IdempotencyKey(http);
+                var (key, problem) = IdempotentRequest.ReadKey(http);
                 if (problem is not null)
                     return problem;
                 if (request.CancellationCharge < 0 || request.CancellationCharge != Money.Round(request.CancellationCharge))
-                    return ServiceDefaults.Http.ProblemCodes.BadRequest("cancellation.charge_invalid", "cancellationCharge is 0 or more, in cents.");
+                    return ProblemCodes.BadRequest("cancellation.charge_invalid", "cancellationCharge is 0 or more, in cents.");
                 var existing = await session.LoadAsync<OrderPayments>(orderId, ct);
                 if (existing is null)
                     return PaymentHttp.PaymentsNotFound(orderId);
-                var fingerprint = PaymentHttp.Fingerprint(request);
-                var refundKey = CancellationPlan.RefundKey(key!);
+                var fingerprint = IdempotentRequest.Fingerprint(request);
+                var refundKey = CancellationPlan.RefundKey(key);
                 if (PaymentHttp.Replay(existing, refundKey, fingerprint, (p, done) => Respond(p, done, request.CancellationCharge)) is { } replay)
                     return replay;
 
                 var payments = await PaymentHttp.Engine(session, connectors, clock)
-                    .RunAsync(orderId, null, (s, now) => CancellationPlan.Next(s, key!, fingerprint, request.CancellationCharge, now), ct);
+                    .RunAsync(orderId, null, (s, now) => CancellationPlan.Next(s, key, fingerprint, request.CancellationCharge, now), ct);
                 return Respond(payments, payments.Completed(refundKey)!, request.CancellationCharge);
             })
             .WithTags("Payments")

@@ -33,7 +33,7 @@ public static class CaptureEndpoint
     private static async Task<IResult> Handle(Guid orderId, CaptureForFulfillmentRequest request, HttpRequest http, IDocumentSession session,
         IConnectors connectors, TimeProvider clock, CancellationToken ct)
     {
-        var (key, problem) = PaymentHttp.IdempotencyKey(http);
+        var (key, problem) = IdempotentRequest.ReadKey(http);
         if (problem is not null)
             return problem;
         if (!Enum.TryParse<TenderPurpose>(request.Purpose ?? "", ignoreCase: true, out var purpose) || purpose is not (TenderPurpose.Pickup or TenderPurpose.Invoice))
@@ -41,17 +41,17 @@ public static class CaptureEndpoint
         if (!Money.IsValidAmount(request.Amount))
             return PaymentHttp.InvalidAmount("amount");
 
-        var fingerprint = PaymentHttp.Fingerprint(request);
+        var fingerprint = IdempotentRequest.Fingerprint(request);
         var existing = await session.LoadAsync<OrderPayments>(orderId, ct);
         if (existing is null)
             return PaymentHttp.PaymentsNotFound(orderId);
-        if (PaymentHttp.Replay(existing, key!, fingerprint, Respond) is { } replay)
+        if (PaymentHttp.Replay(existing, key, fingerprint, Respond) is { } replay)
             return replay;
 
-        var capture = new CaptureRequest(key!, fingerprint, purpose, request.Amount, request.TenderLineId);
+        var capture = new CaptureRequest(key, fingerprint, purpose, request.Amount, request.TenderLineId);
         var payments = await PaymentHttp.Engine(session, connectors, clock)
             .RunAsync(orderId, null, (s, now) => CapturePlan.Next(s, capture, now), ct);
-        return Respond(payments, payments.Completed(key!)!);
+        return Respond(payments, payments.Completed(key)!);
     }
 
     public static FulfillmentCaptureResult Result(OrderPayments payments, RequestCompleted done) => new(payments.Id,

@@ -27,7 +27,7 @@ public static class RefundEndpoint
     private static async Task<IResult> Handle(Guid orderId, RefundPaymentRequest request, HttpRequest http, IDocumentSession session,
         IConnectors connectors, TimeProvider clock, CancellationToken ct)
     {
-        var (key, problem) = PaymentHttp.IdempotencyKey(http);
+        var (key, problem) = IdempotentRequest.ReadKey(http);
         if (problem is not null)
             return problem;
         if (!Money.IsValidAmount(request.Amount))
@@ -36,8 +36,8 @@ public static class RefundEndpoint
         if (existing is null)
             return PaymentHttp.PaymentsNotFound(orderId);
 
-        var fingerprint = PaymentHttp.Fingerprint(request);
-        if (PaymentHttp.Replay(existing, key!, fingerprint, Respond) is { } replay)
+        var fingerprint = IdempotentRequest.Fingerprint(request);
+        if (PaymentHttp.Replay(existing, key, fingerprint, Respond) is { } replay)
             return replay;
         if (request.CaptureToken is { } token && existing.Tenders.SelectMany(t => t.Captures).All(c => c.Token != token))
             return ProblemCodes.NotFound("capture.not_found", "The order has no capture with this capture token.");
@@ -46,9 +46,9 @@ public static class RefundEndpoint
             return ProblemCodes.Problem(StatusCodes.Status422UnprocessableEntity, "refund.amount_exceeds_captured",
                 $"{refundable:0.00} is left to refund{(request.CaptureToken is null ? "" : " on this capture")}.");
 
-        var refund = new RefundRequest(key!, fingerprint, request.Amount, request.CaptureToken);
+        var refund = new RefundRequest(key, fingerprint, request.Amount, request.CaptureToken);
         var payments = await PaymentHttp.Engine(session, connectors, clock).RunAsync(orderId, null, (s, now) => RefundPlan.Next(s, refund, now), ct);
-        return Respond(payments, payments.Completed(key!)!);
+        return Respond(payments, payments.Completed(key)!);
     }
 
     public static RefundResult Result(OrderPayments payments, RequestCompleted done) => new(payments.Id, done.Requested, done.Done, done.Shortfall,

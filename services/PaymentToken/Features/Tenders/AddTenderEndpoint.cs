@@ -24,7 +24,7 @@ public static class AddTenderEndpoint
     private static async Task<IResult> Handle(Guid orderId, AddTenderRequest request, HttpRequest http, IDocumentSession session,
         IConnectors connectors, TimeProvider clock, CancellationToken ct)
     {
-        var (key, problem) = PaymentHttp.IdempotencyKey(http);
+        var (key, problem) = IdempotentRequest.ReadKey(http);
         if (problem is not null)
             return problem;
         var tenderType = request.TenderTypeId is null ? null : await session.LoadAsync<TenderType>(request.TenderTypeId, ct);
@@ -32,16 +32,16 @@ public static class AddTenderEndpoint
         if (refusal is not null)
             return ProblemCodes.BadRequest(refusal.Code, refusal.Reason);
 
-        var fingerprint = PaymentHttp.Fingerprint(request);
-        if (PaymentHttp.Replay(await session.LoadAsync<OrderPayments>(orderId, ct), key!, fingerprint, (p, done) => Respond(p, done, tender!)) is { } replay)
+        var fingerprint = IdempotentRequest.Fingerprint(request);
+        if (PaymentHttp.Replay(await session.LoadAsync<OrderPayments>(orderId, ct), key, fingerprint, (p, done) => Respond(p, done, tender!)) is { } replay)
             return replay;
 
         var card = tender!.Tender;
         var verification = await connectors.For(card.ConnectorId, card.MerchantId, card.CardPresent).VerifyAsync(card.CardToken, ct);
         var decision = TenderRules.Decide(tender, verification);
         var payments = await PaymentHttp.Engine(session, connectors, clock)
-            .RunAsync(orderId, request.ConfirmationNumber, (s, now) => TenderPlan.Next(s, tender, decision, key!, fingerprint, now), ct);
-        return Respond(payments, payments.Completed(key!)!, tender);
+            .RunAsync(orderId, request.ConfirmationNumber, (s, now) => TenderPlan.Next(s, tender, decision, key, fingerprint, now), ct);
+        return Respond(payments, payments.Completed(key)!, tender);
     }
 
     private static IResult Respond(OrderPayments payments, RequestCompleted done, NewTender tender)

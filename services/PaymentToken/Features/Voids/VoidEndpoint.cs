@@ -2,6 +2,7 @@ using Marten;
 using OmniChannel.PaymentToken.Connectors;
 using OmniChannel.PaymentToken.Features.Ledger;
 using OmniChannel.PaymentToken.Payments;
+using OmniChannel.ServiceDefaults.Http;
 
 namespace OmniChannel.PaymentToken.Features.Voids;
 
@@ -17,7 +18,7 @@ public static class VoidEndpoint
         app.MapPost("/api/payments/orders/{orderId:guid}/voids", async Task<IResult> (Guid orderId, VoidAuthorizationsRequest request, HttpRequest http,
                 IDocumentSession session, IConnectors connectors, TimeProvider clock, CancellationToken ct) =>
             {
-                var (key, problem) = PaymentHttp.IdempotencyKey(http);
+                var (key, problem) = IdempotentRequest.ReadKey(http);
                 if (problem is not null)
                     return problem;
                 var existing = await session.LoadAsync<OrderPayments>(orderId, ct);
@@ -25,13 +26,13 @@ public static class VoidEndpoint
                     return PaymentHttp.PaymentsNotFound(orderId);
                 if (request.TenderLineId is { } id && existing.Tenders.All(t => t.Id != id))
                     return ServiceDefaults.Http.ProblemCodes.NotFound("tender_line.not_found", $"The order has no tender line {id}.");
-                var fingerprint = PaymentHttp.Fingerprint(request);
-                if (PaymentHttp.Replay(existing, key!, fingerprint, Respond) is { } replay)
+                var fingerprint = IdempotentRequest.Fingerprint(request);
+                if (PaymentHttp.Replay(existing, key, fingerprint, Respond) is { } replay)
                     return replay;
 
-                var voids = new VoidRequest(key!, fingerprint, request.TenderLineId);
+                var voids = new VoidRequest(key, fingerprint, request.TenderLineId);
                 var payments = await PaymentHttp.Engine(session, connectors, clock).RunAsync(orderId, null, (s, now) => VoidPlan.Next(s, voids, now), ct);
-                return Respond(payments, payments.Completed(key!)!);
+                return Respond(payments, payments.Completed(key)!);
             })
             .WithTags("Payments")
             .WithSummary("Voids the order's open authorizations (or one tender line's). Idempotent per Idempotency-Key.");

@@ -31,17 +31,17 @@ public static class CompletePickupEndpoint
     private static async Task<IResult> Handle(Guid pickupId, CompletePickupRequest scan, HttpRequest http, IDocumentSession session,
         TimeProvider clock, CancellationToken ct)
     {
-        var (key, problem) = Idempotency.ReadKey(http);
+        var (key, problem) = IdempotentRequest.ReadKey(http);
         if (problem is not null)
             return problem;
         if (await session.LoadAsync<PickupRequest>(pickupId, ct) is not { } request)
             return ProblemCodes.NotFound("pickup.not_found", $"No pickup request {pickupId}.");
 
-        var fingerprint = Idempotency.Fingerprint(scan);
+        // The completion is the receipt, kept in the pickup request; its version check settles two at once.
+        var fingerprint = IdempotentRequest.Fingerprint(scan);
         if (request.Completions?.FirstOrDefault(c => c.IdempotencyKey == key) is { } earlier)
-            return earlier.Fingerprint == fingerprint
-                ? TypedResults.Ok(request)
-                : ProblemCodes.Conflict("idempotency_key.reused", "This Idempotency-Key was used for a different completion.");
+            return IdempotentRequest.Replay(earlier.Fingerprint, fingerprint, () => TypedResults.Ok(request),
+                () => IdempotentRequest.Reused("a different completion"));
 
         var fulfillmentId = $"pickup.{NewId.NextGuid():N}";
         var (completed, completion, refusal) = PickupCompletionRules.Complete(request, scan, key, fingerprint, fulfillmentId, clock.GetUtcNow());
@@ -59,7 +59,7 @@ public static class CompletePickupEndpoint
         {
             await session.SaveChangesAsync(ct);
         }
-        catch (Exception exception) when (exception is JasperFx.ConcurrencyException || exception.InnerException is JasperFx.ConcurrencyException)
+        catch (Exception exception) when (WriteConflict.IsConcurrencyConflict(exception))
         {
             return ProblemCodes.Conflict("pickup.changed", "The pickup changed while the items were scanned: send the completion again.");
         }
