@@ -31,7 +31,7 @@ public static class AcceptanceDecider
         {
             OrderId = order.OrderId, ConfirmationNumber = order.Id, StoreId = order.StoreId,
             TenderTypeId = order.DepositTender.TenderTypeId, CardTypeId = order.DepositTender.CardTypeId,
-            CardToken = order.DepositTender.CardToken, Amount = depositDue, Currency = Money.Currency,
+            CardToken = order.DepositTender.CardToken, Amount = depositDue, Currency = order.Currency,
             BalanceToAuthorize = balance, Channel = SalesChannelOf(order.Channel),
         }).Go(OrderNext.TakingDeposit);
     }

@@ -35,7 +35,7 @@ public static class CancellationDecider
             .Send(new SettleCancelledOrderPayments
             {
                 OrderId = order.OrderId, CancellationId = cancellation.CancellationId, CancellationCharge = cancellation.Charge,
-                Currency = Money.Currency,
+                Currency = order.Currency,
             })
             .Go(OrderNext.SettlingCancellation);
     }

@@ -111,7 +111,7 @@ public sealed record CustomerOrder(
     public static CustomerOrder Create(OrderCreated created) => new(created.ConfirmationNumber, created.OrderId, created.StoreId,
         created.TerminalId, created.CustomerId, created.CustomerType, OrderStatus.Created, created.Lines, created.DepositTender,
         created.DepositPercent, [], 0m, 0m, 0m,
-        "USD", StockHeld: false, null, null, created.CreatedAt, created.Channel);
+        created.Currency, StockHeld: false, null, null, created.CreatedAt, created.Channel);
 
     /// <summary>One event applied to the state, as Marten's inline snapshot does: for deciding on events not yet committed.</summary>
     public CustomerOrder Fold(object e) => e switch

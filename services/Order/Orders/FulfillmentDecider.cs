@@ -72,7 +72,7 @@ public static class FulfillmentDecider
             .Record(new FulfillmentPaymentRequested(fulfillment.Id, attempt, fulfillment.BalanceDue, preferredTenderLineId))
             .Send(new CaptureFulfillmentPayment
             {
-                OrderId = draft.Order.OrderId, FulfillmentId = attempt, Amount = fulfillment.BalanceDue, Currency = Money.Currency,
+                OrderId = draft.Order.OrderId, FulfillmentId = attempt, Amount = fulfillment.BalanceDue, Currency = draft.Order.Currency,
                 Purpose = fulfillment.Source == FulfillmentSource.Invoice ? FulfillmentPurpose.Invoice : FulfillmentPurpose.Pickup, PreferredTenderLineId = preferredTenderLineId,
             });
     }

@@ -6,7 +6,8 @@ namespace OmniChannel.Order.Orders;
 
 public sealed record OrderCreated(string ConfirmationNumber, Guid OrderId, string StoreId, string TerminalId, string CustomerId,
     CustomerType CustomerType, IReadOnlyList<OrderLine> Lines, DepositTender DepositTender, decimal DepositPercent,
-    CreationPath CreatedVia, DateTimeOffset ReceivedAt, DateTimeOffset CreatedAt, OrderChannel Channel = OrderChannel.Store);
+    CreationPath CreatedVia, DateTimeOffset ReceivedAt, DateTimeOffset CreatedAt, string Currency,
+    OrderChannel Channel = OrderChannel.Store);
 
 public sealed record OrderPriced(IReadOnlyList<LinePrice> Lines, decimal Total, decimal DepositDue, string Currency);
 

@@ -16,7 +16,7 @@ public class FulfillmentRulesTests
                     new(2, "82001", 1, new Fulfillment(FulfillmentKind.Ship, "CENTRAL-DC")),
                     new(3, "86002", 1, new Fulfillment(FulfillmentKind.CarryOut, "HOUSTON")),
                 ],
-                new DepositTender("CARD", "VISA", "tok"), 20m, CreationPath.Synchronous, Now, Now, channel))
+                new DepositTender("CARD", "VISA", "tok"), 20m, CreationPath.Synchronous, Now, Now, "USD", channel))
             .Fold(new OrderPriced([new(1, 33.33m, 0m, 100.00m), new(2, 50m, 0m, 50.00m), new(3, 10m, 0m, 10.00m)], 160.00m, depositPaid, "USD"))
             .Fold(new DepositCaptured(depositPaid, "auth", "cap"))
             .Fold(new OrderConfirmed(Now));

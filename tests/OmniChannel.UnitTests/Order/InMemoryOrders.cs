@@ -18,7 +18,7 @@ public sealed class InMemoryOrderStream : IOrderStream
     {
         var at = new DateTimeOffset(2026, 11, 22, 15, 0, 0, TimeSpan.Zero);
         events.Add(new OrderCreated(ConfirmationNumber, orderId, "HOUSTON", "T1", "2001", CustomerType.Consumer, lines,
-            new DepositTender("CARD", "VISA", "tok"), depositPercent, CreationPath.Synchronous, at, at, channel));
+            new DepositTender("CARD", "VISA", "tok"), depositPercent, CreationPath.Synchronous, at, at, "USD", channel));
     }
 
     /// <summary>Every event of the order's stream, in order.</summary>

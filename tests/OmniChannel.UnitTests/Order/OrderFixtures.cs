@@ -14,7 +14,7 @@ public static class OrderFixtures
 
     public static CustomerOrder Created(decimal depositPercent, OrderChannel channel, params OrderLine[] lines) =>
         CustomerOrder.Create(new OrderCreated("HOU-AAAAA-BBBBB", OrderId, "HOUSTON", "T1", "2001", CustomerType.Consumer, lines,
-            new DepositTender("CARD", "VISA", "tok"), depositPercent, CreationPath.Synchronous, Now, Now, channel));
+            new DepositTender("CARD", "VISA", "tok"), depositPercent, CreationPath.Synchronous, Now, Now, "USD", channel));
 
     /// <summary>Pricing's answer at 100.00 a unit.</summary>
     public static PricingAnswer Priced(CustomerOrder order)

@@ -17,7 +17,7 @@ namespace OmniChannel.UnitTests.Order;
 public class OrderTelemetryTests
 {
     private static ValidOrder Order(string storeId, OrderChannel channel = OrderChannel.Store) =>
-        new(storeId, "T1", "2001", CustomerType.Consumer, [], new DepositTender("CARD", "VISA", "tok_visa_4242"), 20m, channel);
+        new(storeId, "T1", "2001", CustomerType.Consumer, [], new DepositTender("CARD", "VISA", "tok_visa_4242"), 20m, "USD", channel);
 
     private static TerminalTransaction Transaction(TraceContext? trace) =>
         new($"HOU-T1-{Guid.NewGuid():N}", "HOU-7KQ2M-9XD4T", Guid.NewGuid(), "hash", Order("HOUSTON"), TransactionStatus.Received,

@@ -16,7 +16,7 @@ public sealed record OrderRefusal(string Code, string Detail);
 
 /// <summary>An order that passed every rule, with each line's fulfillment resolved to the warehouse it takes stock from.</summary>
 public sealed record ValidOrder(string StoreId, string TerminalId, string CustomerId, CustomerType CustomerType,
-    IReadOnlyList<OrderLine> Lines, DepositTender Deposit, decimal DepositPercent, OrderChannel Channel = OrderChannel.Store);
+    IReadOnlyList<OrderLine> Lines, DepositTender Deposit, decimal DepositPercent, string Currency, OrderChannel Channel = OrderChannel.Store);
 
 /// <summary>ORD-1, ORD-3, ORD-12, INV-6, PAY-1: what makes an order from a terminal, the storefront or the call center acceptable. Pure: no I/O.</summary>
 public static class OrderRules
@@ -65,7 +65,7 @@ public static class OrderRules
         var percent = Orders.Deposit.PercentFor(channel, customer.Type, data.Parameters.DefaultDepositPercent, tender.Percent);
         var terminal = string.IsNullOrWhiteSpace(request.TerminalId) ? (channel == OrderChannel.Online ? "storefront" : "call-center") : request.TerminalId.Trim();
         return (new ValidOrder(store.StoreId, terminal, customer.Id, customer.Type, orderLines,
-            new DepositTender(tender.TenderTypeId!, tender.CardTypeId!, tender.CardToken!), percent, channel), null);
+            new DepositTender(tender.TenderTypeId!, tender.CardTypeId!, tender.CardToken!), percent, store.Currency, channel), null);
     }
 
     private static OrderChannel? ParseChannel(string? channel) => channel?.ToLowerInvariant() switch

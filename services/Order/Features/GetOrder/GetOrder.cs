@@ -81,7 +81,7 @@ public static class GetOrder
             return ProblemCodes.NotFound("order.not_found", $"No order has confirmation number '{confirmationNumber}'.");
         var o = pending.Order;
         return TypedResults.Ok(new OrderView(pending.ConfirmationNumber, pending.OrderId, OrderStatus.Pending.ToString(), o.StoreId, o.CustomerId, o.Lines,
-            [], 0m, 0m, 0m, Money.Currency, null, null, [], o.Channel.ToString()));
+            [], 0m, 0m, 0m, o.Currency, null, null, [], o.Channel.ToString()));
     }
 
     private static FulfillmentView View(FulfillmentRecord f) => new(f.Id, f.Source, f.LocationId, f.Lines, f.Value, f.PaidAhead, f.Due, f.Captured,

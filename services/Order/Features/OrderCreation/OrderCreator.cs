@@ -22,7 +22,7 @@ public sealed class OrderCreator(TimeProvider clock)
         var now = clock.GetUtcNow();
         session.Events.StartStream<CustomerOrder>(transaction.ConfirmationNumber, new OrderCreated(transaction.ConfirmationNumber,
             transaction.OrderId, order.StoreId, order.TerminalId, order.CustomerId, order.CustomerType, order.Lines, order.Deposit,
-            order.DepositPercent, path, transaction.ReceivedAt, now, order.Channel));
+            order.DepositPercent, path, transaction.ReceivedAt, now, order.Currency, order.Channel));
 
         var created = transaction with { Status = TransactionStatus.Created, CreatedVia = path, CreatedAt = now };
         session.Store(created);
