@@ -23,6 +23,8 @@ builder.AddMessaging("order", bus =>
     if (!role.RunsSaga())
         return; // the API only publishes (outbox); it consumes nothing
     bus.AddConsumer<ProductRegisteredConsumer>();
+    bus.AddConsumer<FulfillmentGroupChangedConsumer>();
+    bus.AddConsumer<TenderTypeChangedConsumer>();
     bus.AddSagaStateMachine<OrderStateMachine, OrderState>().MartenRepository();
 });
 builder.Services.AddScoped<IOrderSteps, OrderSteps>();
@@ -36,7 +38,11 @@ builder.Services.AddSingleton<ReferenceData>();
 builder.Services.AddSingleton<RealTimeDrill>();
 builder.Services.AddSingleton<RealTimeOrderCreation>();
 if (role.ServesApi())
+{
     builder.Services.AddHostedService(services => services.GetRequiredService<RealTimeOrderCreation>());
+    builder.Services.AddSingleton<ReferenceProjectionsReady>();
+    builder.Services.AddHealthChecks().AddCheck<ReferenceProjectionsReady>("reference-projections", tags: [ServiceDefaultsExtensions.ReadyTag]);
+}
 if (role.RunsSaga())
 {
     builder.Services.AddSingleton<OrderSyncJob>();
