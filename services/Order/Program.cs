@@ -25,6 +25,7 @@ builder.AddMessaging("order", bus =>
     bus.AddConsumer<ProductRegisteredConsumer>();
     bus.AddConsumer<FulfillmentGroupChangedConsumer>();
     bus.AddConsumer<TenderTypeChangedConsumer>();
+    bus.AddConsumer<PickupPaymentRelay>();
     bus.AddSagaStateMachine<OrderStateMachine, OrderState>().MartenRepository();
 });
 builder.Services.AddScoped<IOrderSteps, OrderSteps>();
