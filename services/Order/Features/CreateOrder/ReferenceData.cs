@@ -76,7 +76,8 @@ public sealed class ReferenceData(IDocumentStore store, TimeProvider clock)
                 await parameters ?? throw new InvalidOperationException("Customer-order parameters are missing."),
                 await groups!,
                 (await tenders!).SelectMany(t => t.CardTypeIds).ToHashSet());
-            // Fulfillment groups and tender types arrive from their owners' events: none yet is read again next time, not kept.
+            // Fulfillment groups and tender types come from their owners' events: until the first have arrived, nothing is
+            // kept, so the next order reads them again instead of being refused for 30 s.
             company = new(read, read.Groups.Count > 0 && read.CardTypeIds.Count > 0 ? now : DateTimeOffset.MinValue);
         }
     }
