@@ -20,3 +20,12 @@ public sealed record FulfillmentGroupLocation
     public required bool Shipping { get; init; }
     public required bool Pickup { get; init; }
 }
+
+/// <summary>
+/// Asks Inventory-Allocation to publish <see cref="FulfillmentGroupChanged"/> for every group now. A projection asks as it
+/// starts, once its queue is bound: what the owner published before that queue existed was dropped by the broker.
+/// </summary>
+public sealed record PublishFulfillmentGroups
+{
+    public required string RequestedBy { get; init; }
+}

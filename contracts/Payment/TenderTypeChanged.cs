@@ -13,3 +13,12 @@ public sealed record TenderTypeChanged
     public required IReadOnlyList<string> CardTypeIds { get; init; }
     public required long Revision { get; init; }
 }
+
+/// <summary>
+/// Asks Payment-Token to publish <see cref="TenderTypeChanged"/> for every tender type now. A projection asks as it
+/// starts, once its queue is bound: what the owner published before that queue existed was dropped by the broker.
+/// </summary>
+public sealed record PublishTenderTypes
+{
+    public required string RequestedBy { get; init; }
+}

@@ -15,6 +15,7 @@ builder.AddMessaging("inventory", bus =>
     bus.AddConsumer<ReserveStockConsumer>();
     bus.AddConsumer<ReleaseStockConsumer>();
     bus.AddConsumer<IssueReservedStockConsumer>();
+    bus.AddConsumer<PublishFulfillmentGroupsConsumer>();
 });
 builder.AddSampleData<InventorySampleData>("inventory-sample-data-v1", InventorySampleData.Load);
 builder.PublishCurrentStateOnStart<FulfillmentGroup, FulfillmentGroupChanged>(group => group.Changed());

@@ -46,6 +46,7 @@ if (role.ServesApi())
 }
 if (role.RunsSaga())
 {
+    builder.Services.AddHostedService<AskOwnersOnStart>();
     builder.Services.AddSingleton<OrderSyncJob>();
     builder.Services.AddHostedService(services => services.GetRequiredService<OrderSyncJob>());
 }

@@ -24,6 +24,7 @@ builder.AddMessaging("payment", bus =>
     bus.AddConsumer<CaptureFulfillmentPaymentConsumer>();
     bus.AddConsumer<SettleCancelledOrderPaymentsConsumer>();
     bus.AddConsumer<ReleaseOrderAuthorizationsConsumer>();
+    bus.AddConsumer<PublishTenderTypesConsumer>();
 });
 builder.AddSampleData<PaymentSampleData>("payment-sample-data-v1", PaymentSampleData.Load);
 builder.PublishCurrentStateOnStart<TenderType, TenderTypeChanged>(tender => tender.Changed());

@@ -8,7 +8,8 @@ namespace OmniChannel.Order.Features.MasterData;
 /// Order taking's projection of Inventory-Allocation's fulfillment groups. A local projection rather than a call to
 /// Inventory at order time: a terminal's order is decided from the Order service's own database (and the API's 30 s
 /// cache), so it stays as fast as before and is taken while Inventory restarts. Inventory republishes every group at
-/// each start, so a projection that missed a change catches up.
+/// each start and when the worker asks as it starts (<see cref="AskOwnersOnStart"/>), so a projection that missed a change
+/// catches up.
 /// </summary>
 public static class FulfillmentGroupProjection
 {

@@ -6,7 +6,7 @@ namespace OmniChannel.Order.Features.MasterData;
 
 /// <summary>
 /// Order taking's projection of Payment-Token's tender and card types, local for the reason
-/// <see cref="FulfillmentGroupProjection"/> gives; Payment republishes every tender type at each start.
+/// <see cref="FulfillmentGroupProjection"/> gives; Payment republishes every tender type at each start and when asked.
 /// </summary>
 public static class TenderTypeProjection
 {
