@@ -62,7 +62,9 @@ var orderWorker = Service<Projects.OmniChannel_Order>("order-worker", port: 5106
     .WithReference(pricing)
     .WithOperatorKey(operatorKey).WithOrderSyncCommand(operatorKey);
 
-// The gateway reaches the services only through their URLs, and waits for all of them.
+// The gateway reaches the services only through their URLs, and waits for all of them. The Order API is ready once its
+// projections of Inventory's fulfillment groups and Payment's tender types hold them (published as those start), so the
+// Order service itself need not wait for its owners.
 Project<Projects.OmniChannel_Gateway>("gateway")
     .WithReference(order).WithReference(inventory).WithReference(payment).WithReference(pickup).WithReference(pricing)
     .WaitFor(order).WaitFor(orderWorker).WaitFor(inventory).WaitFor(payment).WaitFor(pickup).WaitFor(pricing)

@@ -1,3 +1,4 @@
+using OmniChannel.Contracts.Inventory;
 using OmniChannel.InventoryAllocation;
 using OmniChannel.InventoryAllocation.Features.Locations;
 using OmniChannel.InventoryAllocation.Features.Products;
@@ -14,8 +15,10 @@ builder.AddMessaging("inventory", bus =>
     bus.AddConsumer<ReserveStockConsumer>();
     bus.AddConsumer<ReleaseStockConsumer>();
     bus.AddConsumer<IssueReservedStockConsumer>();
+    bus.AddConsumer<PublishFulfillmentGroupsConsumer>();
 });
 builder.AddSampleData<InventorySampleData>("inventory-sample-data-v1", InventorySampleData.Load);
+builder.PublishCurrentStateOnStart<FulfillmentGroup, FulfillmentGroupChanged>(group => group.Changed());
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

@@ -3,10 +3,12 @@ using OmniChannel.Order.Features.MasterData;
 
 namespace OmniChannel.Order;
 
-/// <summary>The Order service's slice of deploy/sample-data/catalog.json: customers, stores, products, groups, parameters.</summary>
+/// <summary>
+/// The Order service's slice of deploy/sample-data/catalog.json: customers, stores, products, parameters. Fulfillment
+/// groups and tender types are not in it: their owners seed them and publish them (Features/MasterData projections).
+/// </summary>
 public sealed record OrderSampleData(IReadOnlyList<Customer> Customers, IReadOnlyList<SampleStore> Stores,
-    IReadOnlyList<SampleProduct> Products, IReadOnlyList<FulfillmentGroup> FulfillmentGroups,
-    CustomerOrderParameters CustomerOrderParameters, IReadOnlyList<SampleTenderType> TenderTypes)
+    IReadOnlyList<SampleProduct> Products, CustomerOrderParameters CustomerOrderParameters)
 {
     public static void Load(OrderSampleData data, IDocumentSession session)
     {
@@ -14,9 +16,7 @@ public sealed record OrderSampleData(IReadOnlyList<Customer> Customers, IReadOnl
         session.Store(data.Stores.Select(s => new StoreSettings(s.Id, s.Name, s.WarehouseId, s.ShippingWarehouseId,
             s.FulfillmentGroupId, s.Currency, s.OrderCreationMode)).ToArray());
         session.Store(data.Products.Select(p => new ProductInfo(p.Sku, p.Name, p.RevenueRecognition, Revision: 1)).ToArray());
-        session.Store(data.FulfillmentGroups.ToArray());
         session.Store(data.CustomerOrderParameters with { Id = CustomerOrderParameters.DefaultId });
-        session.Store(data.TenderTypes.Select(t => new AcceptedTender(t.TenderTypeId, t.CardTypes.Select(c => c.CardTypeId).ToArray())).ToArray());
     }
 }
 
@@ -24,7 +24,3 @@ public sealed record SampleStore(string Id, string Name, string WarehouseId, str
     string Currency, OrderCreationMode OrderCreationMode);
 
 public sealed record SampleProduct(string Sku, string Name, bool RevenueRecognition);
-
-public sealed record SampleTenderType(string TenderTypeId, IReadOnlyList<SampleCardType> CardTypes);
-
-public sealed record SampleCardType(string CardTypeId);

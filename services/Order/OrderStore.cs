@@ -17,7 +17,9 @@ public static class OrderStore
         options.Schema.For<StoreSettings>().Identity(store => store.StoreId);
         options.Schema.For<CustomerOrderParameters>();
         options.Schema.For<ProductInfo>().Identity(product => product.Sku);
-        options.Schema.For<FulfillmentGroup>();
+        // Projections of what Inventory-Allocation and Payment-Token own, fed by their events (Features/MasterData).
+        options.Schema.For<FulfillmentGroup>().DocumentAlias("fulfillment_group_projection");
+        options.Schema.For<AcceptedTender>().DocumentAlias("tender_type_projection");
         options.Schema.For<InvoiceReceipt>();
         options.Schema.For<CancellationReceipt>();
         options.Schema.For<TerminalTransaction>()
@@ -27,5 +29,7 @@ public static class OrderStore
         // Every order is an event stream keyed by its confirmation number; its current state is kept inline.
         options.Events.StreamIdentity = StreamIdentity.AsString;
         options.Projections.Snapshot<CustomerOrder>(SnapshotLifecycle.Inline);
+        // Payment-Token's answers name the order by its OrderId only (Features/FulfillmentPayments/PickupPaymentNotice).
+        options.Schema.For<CustomerOrder>().Index(order => order.OrderId);
     }
 }

@@ -23,6 +23,9 @@ builder.AddMessaging("order", bus =>
     if (!role.RunsSaga())
         return; // the API only publishes (outbox); it consumes nothing
     bus.AddConsumer<ProductRegisteredConsumer>();
+    bus.AddConsumer<FulfillmentGroupChangedConsumer>();
+    bus.AddConsumer<TenderTypeChangedConsumer>();
+    bus.AddConsumer<PickupPaymentRelay>();
     bus.AddSagaStateMachine<OrderStateMachine, OrderState>(typeof(OrderStateDefinition)).MartenRepository();
 });
 builder.Services.AddScoped<IOrderStream, MartenOrderStream>();
@@ -37,9 +40,14 @@ builder.Services.AddSingleton<ReferenceData>();
 builder.Services.AddSingleton<RealTimeDrill>();
 builder.Services.AddSingleton<RealTimeOrderCreation>();
 if (role.ServesApi())
+{
     builder.Services.AddHostedService(services => services.GetRequiredService<RealTimeOrderCreation>());
+    builder.Services.AddSingleton<ReferenceProjectionsReady>();
+    builder.Services.AddHealthChecks().AddCheck<ReferenceProjectionsReady>("reference-projections", tags: [ServiceDefaultsExtensions.ReadyTag]);
+}
 if (role.RunsSaga())
 {
+    builder.Services.AddHostedService<AskOwnersOnStart>();
     builder.Services.AddSingleton<OrderSyncJob>();
     builder.Services.AddHostedService(services => services.GetRequiredService<OrderSyncJob>());
 }

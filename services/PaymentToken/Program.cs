@@ -1,3 +1,4 @@
+using OmniChannel.Contracts.Payment;
 using OmniChannel.PaymentToken;
 using OmniChannel.PaymentToken.Connectors;
 using OmniChannel.PaymentToken.Features.Cancellation;
@@ -22,8 +23,10 @@ builder.AddMessaging("payment", bus =>
     bus.AddConsumer<CaptureFulfillmentPaymentConsumer>();
     bus.AddConsumer<SettleCancelledOrderPaymentsConsumer>();
     bus.AddConsumer<ReleaseOrderAuthorizationsConsumer>();
+    bus.AddConsumer<PublishTenderTypesConsumer>();
 });
 builder.AddSampleData<PaymentSampleData>("payment-sample-data-v1", PaymentSampleData.Load);
+builder.PublishCurrentStateOnStart<TenderType, TenderTypeChanged>(tender => tender.Changed());
 
 // The acquirer is another process (the processor emulator in development and tests), reached over HTTP.
 builder.AddHttpConnectors();

@@ -10,7 +10,7 @@ builder.AddMartenStore("pickup", PickupStore.Configure);
 builder.AddMessaging("pickup", bus =>
 {
     bus.AddConsumer<RequestPickupConsumer>();
-    bus.AddConsumer<PickupPaymentConsumers>();
+    bus.AddConsumer<PickupPaymentAnsweredConsumer>();
     bus.AddConsumer<CancelPickupConsumer>();
 });
 builder.AddSampleData<PickupSampleData>("pickup-sample-data-v1", PickupSampleData.Load);

@@ -1,3 +1,4 @@
+using OmniChannel.Contracts.Pickup;
 using OmniChannel.Pickup.Features.Completion;
 using OmniChannel.Pickup.Features.PickupRequests;
 
@@ -64,10 +65,30 @@ public class PickupCompletionRulesTests
     [Fact]
     public void Payment_answers_are_matched_to_the_completion_they_pay_retries_included()
     {
-        var completion = Complete(Request, new ScannedItem("81120", 1)).Completion!;
+        var completed = Complete(Request, new ScannedItem("81120", 1)).Completed!;
 
-        Assert.True(PickupCompletionRules.Answers(completion, "pickup.x"));
-        Assert.True(PickupCompletionRules.Answers(completion, "pickup.x.2"));
-        Assert.False(PickupCompletionRules.Answers(completion, "pickup.xy"));
+        var failed = PickupCompletionRules.Paid(completed, Answer("pickup.x", "capture-1", 30m, balanceDue: 70m, "payment.new_tender_required"))!;
+        var retried = PickupCompletionRules.Paid(failed, Answer("pickup.x", "capture-2", 70m))!;
+
+        Assert.Equal((PickupPaymentStatus.NewPaymentRequired, 30m, 70m, "payment.new_tender_required"),
+            (failed.Completions![0].Payment, failed.Completions[0].Captured, failed.Completions[0].BalanceDue, failed.Completions[0].PaymentCode));
+        Assert.Equal((PickupPaymentStatus.Captured, 100m, 0m, null),
+            (retried.Completions![0].Payment, retried.Completions[0].Captured, retried.Completions[0].BalanceDue, retried.Completions[0].PaymentCode));
+        Assert.Null(PickupCompletionRules.Paid(completed, Answer("pickup.xy", "capture-1", 30m)));
     }
+
+    [Fact]
+    public void PAY9_an_answer_delivered_twice_counts_once()
+    {
+        var paid = PickupCompletionRules.Paid(Complete(Request, new ScannedItem("81120", 1)).Completed!, Answer("pickup.x", "capture-1", 30m))!;
+
+        Assert.Null(PickupCompletionRules.Paid(paid, Answer("pickup.x", "capture-1", 30m)));
+    }
+
+    private PickupPaymentAnswered Answer(string fulfillmentId, string captureId, decimal captured, decimal balanceDue = 0m, string? code = null) =>
+        new()
+        {
+            OrderId = Request.OrderId, FulfillmentId = fulfillmentId, CaptureId = captureId, Captured = captured, BalanceDue = balanceDue,
+            Code = code, Outcome = code is null ? PickupPaymentOutcome.Captured : PickupPaymentOutcome.NewPaymentRequired,
+        };
 }

@@ -71,10 +71,15 @@ public sealed class ReferenceData(IDocumentStore store, TimeProvider clock)
                 Keep(products, sku, read.GetValueOrDefault(sku), now);
         }
         if (parameters is not null)
-            company = new(new Company(
+        {
+            var read = new Company(
                 await parameters ?? throw new InvalidOperationException("Customer-order parameters are missing."),
                 await groups!,
-                (await tenders!).SelectMany(t => t.CardTypeIds).ToHashSet()), now);
+                (await tenders!).SelectMany(t => t.CardTypeIds).ToHashSet());
+            // Fulfillment groups and tender types come from their owners' events: until the first have arrived, nothing is
+            // kept, so the next order reads them again instead of being refused for 30 s.
+            company = new(read, read.Groups.Count > 0 && read.CardTypeIds.Count > 0 ? now : DateTimeOffset.MinValue);
+        }
     }
 
     private static void Keep<T>(ConcurrentDictionary<string, Kept<T>> kept, string id, T? value, DateTimeOffset now) where T : class

@@ -32,8 +32,11 @@ public sealed record CustomerOrderParameters(
 /// <summary>What order taking needs to know of a SKU; kept in step with Inventory's ProductRegistered.</summary>
 public sealed record ProductInfo(string Sku, string Name, bool RevenueRecognition, long Revision);
 
-/// <summary>INV-6, as order taking sees it: which locations may ship and which may serve pickup.</summary>
-public sealed record FulfillmentGroup(string Id, IReadOnlyList<FulfillmentLocation> Locations)
+/// <summary>
+/// INV-6, as order taking sees it: which locations may ship and which may serve pickup. A projection of
+/// Inventory-Allocation's groups (<see cref="FulfillmentGroupProjection"/>), never written here otherwise.
+/// </summary>
+public sealed record FulfillmentGroup(string Id, IReadOnlyList<FulfillmentLocation> Locations, long Revision = 0)
 {
     public bool CanShipFrom(string locationId) => Locations.Any(l => l.LocationId == locationId && l.Shipping);
 
@@ -42,5 +45,8 @@ public sealed record FulfillmentGroup(string Id, IReadOnlyList<FulfillmentLocati
 
 public sealed record FulfillmentLocation(string LocationId, bool Shipping, bool Pickup);
 
-/// <summary>PAY-2: a tender type and the card type ids accepted with it, the same on every channel.</summary>
-public sealed record AcceptedTender(string Id, IReadOnlyList<string> CardTypeIds);
+/// <summary>
+/// PAY-2: a tender type and the card type ids accepted with it, the same on every channel. A projection of
+/// Payment-Token's tender types (<see cref="TenderTypeProjection"/>), never written here otherwise.
+/// </summary>
+public sealed record AcceptedTender(string Id, IReadOnlyList<string> CardTypeIds, long Revision = 0);

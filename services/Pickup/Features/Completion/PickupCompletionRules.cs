@@ -1,3 +1,4 @@
+using OmniChannel.Contracts.Pickup;
 using OmniChannel.Pickup.Features.PickupRequests;
 
 namespace OmniChannel.Pickup.Features.Completion;
@@ -61,9 +62,23 @@ public static class PickupCompletionRules
         return (request with { Status = status, Items = items, Completions = [.. request.Completions ?? [], completion] }, completion, null);
     }
 
-    /// <summary>A capture answer names the completion's fulfillment id, or a retry of it (<c>{id}.2</c>, …).</summary>
-    public static bool Answers(PickupCompletion completion, string attemptId) =>
-        attemptId == completion.FulfillmentId || attemptId.StartsWith(completion.FulfillmentId + ".", StringComparison.Ordinal);
+    /// <summary>
+    /// PAY-9: the request with the answered capture counted on its completion, or null when no completion of it is
+    /// named or that capture was counted already (an answer delivered twice counts once).
+    /// </summary>
+    public static PickupRequest? Paid(PickupRequest request, PickupPaymentAnswered answer)
+    {
+        if (request.Completions?.FirstOrDefault(c => c.FulfillmentId == answer.FulfillmentId) is not { } completion
+            || completion.AnsweredAttempts?.Contains(answer.CaptureId) == true)
+            return null;
+        var answered = completion with
+        {
+            Payment = answer.Outcome == PickupPaymentOutcome.Captured ? PickupPaymentStatus.Captured : PickupPaymentStatus.NewPaymentRequired,
+            Captured = completion.Captured + answer.Captured, BalanceDue = answer.BalanceDue, PaymentCode = answer.Code,
+            AnsweredAttempts = [.. completion.AnsweredAttempts ?? [], answer.CaptureId],
+        };
+        return request with { Completions = request.Completions.Select(c => c.FulfillmentId == completion.FulfillmentId ? answered : c).ToList() };
+    }
 
     private static (PickupRequest?, PickupCompletion?, PickupRefusal?) Refuse(string code, string detail, bool conflict = false) =>
         (null, null, new PickupRefusal(code, detail, conflict));

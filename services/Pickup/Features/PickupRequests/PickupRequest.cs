@@ -10,7 +10,7 @@ public sealed record PickupLocation(string StoreId, string Name, string TimeZone
 public enum PickupStatus { Requested, Received, Completed, NotPossible, Cancelled, Expired, PartiallyCompleted }
 
 /// <summary>
-/// The payment of a completion, as the Payment-Token service answered the Order saga's capture: Pending until then;
+/// The payment of a completion, as the Order service tells it once Payment-Token answered its capture: Pending until then;
 /// PaidAhead when nothing was left to capture; NewPaymentRequired (PAY-9): the terminal takes a new payment.
 /// </summary>
 public enum PickupPaymentStatus { Pending, Captured, NewPaymentRequired }
