@@ -36,6 +36,10 @@ public static class MartenExtensions
                 options.DatabaseSchemaName = schema;
                 options.Events.DatabaseSchemaName = schema;
                 options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                // The Order API and the order worker migrate the same schema as they start, one after the other under
+                // Marten's advisory lock. On a loaded two-core machine the first took longer than the default wait and
+                // the second died with "Unable to attain the global lock in time"; a start may wait this long instead.
+                options.ApplyChangesLockTimeout = TimeSpan.FromMinutes(2);
                 configure?.Invoke(options);
                 return options;
             })

@@ -16,7 +16,7 @@ public class PickupPaymentNoticeTests
     {
         var order = CustomerOrder.Create(new OrderCreated("HOU-AAAAA-BBBBB", OrderId, "HOUSTON", "T1", "2001", CustomerType.Consumer,
                 [new(1, "81120", 1, new Fulfillment(FulfillmentKind.Pickup, "SEATTLE")), new(2, "82001", 1, new Fulfillment(FulfillmentKind.Ship, "CENTRAL-DC"))],
-                new DepositTender("CARD", "VISA", "tok"), 0m, CreationPath.Synchronous, Now, Now, OrderChannel.Store))
+                new DepositTender("CARD", "VISA", "tok"), 0m, CreationPath.Synchronous, Now, Now, "USD", OrderChannel.Store))
             .Fold(new OrderPriced([new(1, 100m, 0m, 100m), new(2, 50m, 0m, 50m)], 150m, 0m, "USD"))
             .Fold(new OrderConfirmed(Now));
         order = order.Fold(OrderFulfillment.Fulfill(order, "pickup.1", FulfillmentSource.Pickup, "SEATTLE", [new(1, 1)], Now).Fulfilled!);
