@@ -7,7 +7,6 @@ using OmniChannel.Order.Features.GetOrder;
 using OmniChannel.Order.Features.Invoicing;
 using OmniChannel.Order.Features.MasterData;
 using OmniChannel.Order.Features.Operations;
-using OmniChannel.Order.Features.OrderCreation;
 using OmniChannel.Order.Features.OrderSaga;
 using OmniChannel.ServiceDefaults.Http;
 using OmniChannel.ServiceDefaults.Messaging;

@@ -35,7 +35,7 @@ public class BestPriceTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void PRC10_best_price_finds_the_lowest_total(Case c)
+    public void Best_price_finds_the_lowest_total(Case c)
     {
         var book = Book(c.Discounts);
 
@@ -50,7 +50,7 @@ public class BestPriceTests
     }
 
     [Fact]
-    public void PRC10_beyond_the_search_limits_the_greedy_fallback_prices_and_says_so()
+    public void Beyond_the_search_limits_the_greedy_fallback_prices_and_says_so()
     {
         var book = Book(MixAndMatch("JB", new(MixAndMatchDealType.AmountOff, 30), groups: [([Jacket], 1), ([Bag], 1)]));
 
@@ -62,7 +62,7 @@ public class BestPriceTests
 
     /// <summary>The branch and bound gives the same optimum as trying every combination, on random overlapping problems.</summary>
     [Fact]
-    public void PRC10_search_matches_exhaustive_enumeration_on_random_problems()
+    public void Search_matches_exhaustive_enumeration_on_random_problems()
     {
         var random = new Random(20260315);
         for (var round = 0; round < 400; round++)

@@ -73,7 +73,7 @@ public class ConcurrencyTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void PRC10_concurrency_modes_and_priorities(Case c)
+    public void Concurrency_modes_and_priorities(Case c)
     {
         var priced = Price(Book(c.Discounts), Cart(c.Lines));
 

@@ -51,7 +51,7 @@ public class DiscountTypeTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void PRC10_each_discount_type_prices_as_defined(Case c)
+    public void Each_discount_type_prices_as_defined(Case c)
     {
         var priced = Price(Book(c.Discount), Cart(c.Lines));
 
@@ -62,7 +62,7 @@ public class DiscountTypeTests
     }
 
     [Fact]
-    public void PRC10_a_deal_is_split_over_its_lines_in_proportion_to_price()
+    public void A_deal_is_split_over_its_lines_in_proportion_to_price()
     {
         var priced = Price(Book(MixAndMatch("D", new(MixAndMatchDealType.DealPrice, 249), groups: [([Jacket], 1), ([Bag], 1)])),
             Cart(Line("1", Jacket), Line("2", Bag)));
@@ -73,7 +73,7 @@ public class DiscountTypeTests
     }
 
     [Fact]
-    public void PRC10_least_expensive_free_puts_the_discount_on_the_free_unit()
+    public void Least_expensive_free_puts_the_discount_on_the_free_unit()
     {
         var priced = Price(Book(MixAndMatch("D", new(MixAndMatchDealType.LeastExpensiveFree), groups: [([Shoes], 1), ([Socks], 1)])),
             Cart(Line("1", Shoes), Line("2", Socks)));
@@ -85,7 +85,7 @@ public class DiscountTypeTests
     }
 
     [Fact]
-    public void PRC10_discounts_outside_their_validity_or_price_group_do_not_apply()
+    public void PRC2_discounts_outside_their_validity_or_price_group_do_not_apply()
     {
         var expired = Simple("OLD", [Lamp], percent: 50) with { ValidTo = Now.AddDays(-1) };
         var future = Simple("NEW", [Lamp], percent: 50) with { ValidFrom = Now.AddDays(1) };
@@ -100,7 +100,7 @@ public class DiscountTypeTests
     [InlineData("C-CLUB", 30.00)]
     [InlineData("C-STAFF", 20.00)]
     [InlineData(null, 40.00)]
-    public void PRC10_affiliation_and_loyalty_price_groups_bring_their_discounts(string? customer, decimal expected)
+    public void PRC2_affiliation_and_loyalty_price_groups_bring_their_discounts(string? customer, decimal expected)
     {
         var book = Book(Simple("CLUB25", [Lamp], percent: 25, group: "CLUB"), Simple("STAFF50", [Lamp], percent: 50, group: "STAFF"));
 
@@ -110,7 +110,7 @@ public class DiscountTypeTests
     }
 
     [Fact]
-    public void PRC10_a_catalog_of_the_store_brings_its_discounts_to_that_store_only()
+    public void PRC2_a_catalog_of_the_store_brings_its_discounts_to_that_store_only()
     {
         var book = Book(Simple("SPRING10", [Lamp], percent: 10, group: "SPRING"));
 

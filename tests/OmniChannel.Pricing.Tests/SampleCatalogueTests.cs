@@ -57,7 +57,7 @@ public class SampleCatalogueTests
     [InlineData("SEATTLE", null, "82001:1", 170.10)]           // spring catalog: rain shell 10 %
     [InlineData("HOUSTON", "3001", "82002:1", 219.12)]         // Contoso: parka 12 %
     [InlineData("HOUSTON", null, "87001:1,86001:1", 173.29)]   // GPS clearance (exclusive, priority 10) + headlamp 15 %
-    public void PRC10_the_sample_discounts_price_sample_carts(string store, string? customer, string lines, decimal expectedNet)
+    public void The_sample_discounts_price_sample_carts(string store, string? customer, string lines, decimal expectedNet)
     {
         var cart = new Cart
         {

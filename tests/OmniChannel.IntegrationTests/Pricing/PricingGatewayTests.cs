@@ -54,7 +54,7 @@ public class PricingGatewayTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task PRC10_a_cart_is_priced_with_the_best_system_discounts_and_every_line_explains_itself()
+    public async Task A_cart_is_priced_with_the_best_system_discounts_and_every_line_explains_itself()
     {
         var pricing = await OkAsync("/api/pricing/carts/price", Cart(Line("1", "81120"), Line("2", "83010"), Line("3", "86002")));
 
@@ -124,7 +124,7 @@ public class PricingGatewayTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task PRC9_removing_system_discounts_keeps_manual_ones_and_PRC10_reapplying_restores_them()
+    public async Task PRC9_removing_system_discounts_keeps_manual_ones_and_Reapplying_restores_them()
     {
         var cart = Cart(Line("1", "86001"));
         var discounted = await OkAsync("/api/pricing/carts/line-discount", new { cart, lineId = "1", amount = 5 });

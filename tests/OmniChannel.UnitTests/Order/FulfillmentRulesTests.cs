@@ -132,7 +132,7 @@ public class FulfillmentRulesTests
     {
         var order = Confirmed(depositPaid: 30.00m) with { Lines = Confirmed(30.00m).Lines.Where(l => l.Fulfillment.Kind != FulfillmentKind.CarryOut).ToList() };
 
-        var (chosen, charge, refusal) = OrderCancellation.Decide(order, (decimal?)percent, defaultPercent: 10m);
+        var (chosen, charge, refusal) = CancellationDecider.Charge(order, (decimal?)percent, defaultPercent: 10m);
 
         Assert.Null(refusal);
         Assert.Equal(((decimal)expectedPercent, (decimal)expectedCharge), (chosen, charge));
@@ -144,12 +144,12 @@ public class FulfillmentRulesTests
         var order = Confirmed(30.00m);
         var pickupOnly = order with { Lines = order.Lines.Take(1).ToList() };
 
-        Assert.Equal("cancellation.charge_percent_invalid", OrderCancellation.Decide(pickupOnly, 101m, 10m).Refusal?.Code);
-        Assert.Equal("cancellation.charge_percent_invalid", OrderCancellation.Decide(pickupOnly, -1m, 10m).Refusal?.Code);
-        Assert.Equal("order.partially_fulfilled", OrderCancellation.Decide(order.Fold(OrderFulfillment.CarryOut(order, Now)!), null, 10m).Refusal?.Code);
-        Assert.Equal("order.completed", OrderCancellation.Decide(pickupOnly.Fold(new OrderCompleted(Now)), null, 10m).Refusal?.Code);
-        Assert.Equal("order.cancelled", OrderCancellation.Decide(pickupOnly.Fold(new CancellationRequested("c", 10m, 10m, Now)), null, 10m).Refusal?.Code);
-        Assert.True(OrderCancellation.Decide(pickupOnly.Fold(new OrderCancelled(Now)), null, 10m).Refusal!.Conflict);
+        Assert.Equal("cancellation.charge_percent_invalid", CancellationDecider.Charge(pickupOnly, 101m, 10m).Refusal?.Code);
+        Assert.Equal("cancellation.charge_percent_invalid", CancellationDecider.Charge(pickupOnly, -1m, 10m).Refusal?.Code);
+        Assert.Equal("order.partially_fulfilled", CancellationDecider.Charge(order.Fold(OrderFulfillment.CarryOut(order, Now)!), null, 10m).Refusal?.Code);
+        Assert.Equal("order.completed", CancellationDecider.Charge(pickupOnly.Fold(new OrderCompleted(Now)), null, 10m).Refusal?.Code);
+        Assert.Equal("order.cancelled", CancellationDecider.Charge(pickupOnly.Fold(new CancellationRequested("c", 10m, 10m, Now)), null, 10m).Refusal?.Code);
+        Assert.True(CancellationDecider.Charge(pickupOnly.Fold(new OrderCancelled(Now)), null, 10m).Refusal!.Conflict);
     }
 
     [Theory]

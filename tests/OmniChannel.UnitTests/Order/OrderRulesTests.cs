@@ -1,6 +1,5 @@
 using OmniChannel.Contracts.Inventory;
 using OmniChannel.Order.Features.CreateOrder;
-using OmniChannel.Order.Features.OrderCreation;
 using OmniChannel.Order.Features.MasterData;
 using OmniChannel.Order.Orders;
 

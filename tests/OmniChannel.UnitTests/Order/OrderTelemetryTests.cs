@@ -5,7 +5,6 @@ using OmniChannel.Contracts.Inventory;
 using OmniChannel.Order;
 using OmniChannel.Order.Features.CreateOrder;
 using OmniChannel.Order.Features.MasterData;
-using OmniChannel.Order.Features.OrderCreation;
 using OmniChannel.Order.Orders;
 using OmniChannel.ServiceDefaults;
 using OmniChannel.ServiceDefaults.Messaging.Outbox;

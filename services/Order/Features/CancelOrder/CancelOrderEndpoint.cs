@@ -54,7 +54,7 @@ public static class CancelOrderEndpoint
             return idempotent.Replay(earlier);
 
         var defaultPercent = (await parameters)?.CancellationChargePercent ?? 0m;
-        var (percent, charge, refusal) = OrderCancellation.Decide(current, request.ChargePercent, defaultPercent);
+        var (percent, charge, refusal) = CancellationDecider.Charge(current, request.ChargePercent, defaultPercent);
         if (refusal is not null)
             return refusal.Conflict ? ProblemCodes.Conflict(refusal.Code, refusal.Detail) : ProblemCodes.BadRequest(refusal.Code, refusal.Detail);
 

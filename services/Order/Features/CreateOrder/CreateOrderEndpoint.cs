@@ -1,7 +1,7 @@
 using Marten;
 using MassTransit;
 using OmniChannel.Order.Features.MasterData;
-using OmniChannel.Order.Features.OrderCreation;
+using OmniChannel.Order.Features.CreateOrder;
 using OmniChannel.ServiceDefaults;
 using OmniChannel.ServiceDefaults.Http;
 

@@ -1,4 +1,4 @@
-using OmniChannel.Order.Features.OrderCreation;
+using OmniChannel.Order.Features.CreateOrder;
 
 namespace OmniChannel.Order.Features.Operations;
 

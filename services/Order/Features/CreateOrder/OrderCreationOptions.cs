@@ -1,4 +1,4 @@
-namespace OmniChannel.Order.Features.OrderCreation;
+namespace OmniChannel.Order.Features.CreateOrder;
 
 /// <summary>Configuration section <c>OrderCreation</c> (ORD-9).</summary>
 public sealed class OrderCreationOptions

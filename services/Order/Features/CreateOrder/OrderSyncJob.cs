@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using OmniChannel.Order.Features.CreateOrder;
 using OmniChannel.Order.Orders;
 
-namespace OmniChannel.Order.Features.OrderCreation;
+namespace OmniChannel.Order.Features.CreateOrder;
 
 /// <summary>
 /// ORD-9 batch path: every <see cref="OrderCreationOptions.SyncInterval"/> creates the orders of transactions still

@@ -7,7 +7,7 @@ using Polly;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
-namespace OmniChannel.Order.Features.OrderCreation;
+namespace OmniChannel.Order.Features.CreateOrder;
 
 /// <summary>
 /// ORD-9 real-time first: right after the terminal has its confirmation number, the order is created here, a batch

@@ -5,7 +5,7 @@ using OmniChannel.Order.Features.CreateOrder;
 using OmniChannel.Order.Orders;
 using OmniChannel.ServiceDefaults.Persistence;
 
-namespace OmniChannel.Order.Features.OrderCreation;
+namespace OmniChannel.Order.Features.CreateOrder;
 
 /// <summary>
 /// Turns a terminal transaction into an order: starts the order's stream (keyed by the confirmation number), marks

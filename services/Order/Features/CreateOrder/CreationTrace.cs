@@ -3,7 +3,7 @@ using OmniChannel.Order.Features.CreateOrder;
 using OmniChannel.Order.Orders;
 using OmniChannel.ServiceDefaults;
 
-namespace OmniChannel.Order.Features.OrderCreation;
+namespace OmniChannel.Order.Features.CreateOrder;
 
 /// <summary>
 /// Issue 10, one trace per order: an order created after its request (real time, or the sync job in the worker) is
