@@ -1,3 +1,5 @@
+using OmniChannel.ServiceDefaults.Http;
+
 namespace OmniChannel.Pricing.Tests;
 
 /// <summary>A small store to price carts in: products, builders for discounts and carts, a fixed "now".</summary>

@@ -2,6 +2,7 @@ using OmniChannel.Contracts.Payment;
 using OmniChannel.PaymentToken.Features.Tenders;
 using OmniChannel.PaymentToken.Features.TenderTypes;
 using OmniChannel.PaymentToken.Payments;
+using OmniChannel.ServiceDefaults.Http;
 
 namespace OmniChannel.PaymentToken.Features.Deposits;
 
