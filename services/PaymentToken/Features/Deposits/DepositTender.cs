@@ -19,7 +19,10 @@ public static class DepositTender
     {
         Channel? known = request.Channel switch
         {
-            SalesChannel.Store => Channel.Store, SalesChannel.Online => Channel.Online, SalesChannel.CallCenter => Channel.CallCenter, _ => null,
+            SalesChannel.Store => Channel.Store,
+            SalesChannel.Online => Channel.Online,
+            SalesChannel.CallCenter => Channel.CallCenter,
+            _ => null,
         };
         var channel = known ?? Channel.Store;
         var (connector, refusal) = known is not null

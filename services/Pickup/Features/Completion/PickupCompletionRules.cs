@@ -73,7 +73,9 @@ public static class PickupCompletionRules
         var answered = completion with
         {
             Payment = answer.Outcome == PickupPaymentOutcome.Captured ? PickupPaymentStatus.Captured : PickupPaymentStatus.NewPaymentRequired,
-            Captured = completion.Captured + answer.Captured, BalanceDue = answer.BalanceDue, PaymentCode = answer.Code,
+            Captured = completion.Captured + answer.Captured,
+            BalanceDue = answer.BalanceDue,
+            PaymentCode = answer.Code,
             AnsweredAttempts = [.. completion.AnsweredAttempts ?? [], answer.CaptureId],
         };
         return request with { Completions = request.Completions.Select(c => c.FulfillmentId == completion.FulfillmentId ? answered : c).ToList() };
