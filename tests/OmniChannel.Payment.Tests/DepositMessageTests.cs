@@ -3,6 +3,7 @@ using OmniChannel.Payment.Tests.Infrastructure;
 using OmniChannel.PaymentToken.Features.Deposits;
 using OmniChannel.PaymentToken.Features.Tenders;
 using OmniChannel.PaymentToken.Payments;
+using OmniChannel.ServiceDefaults.Http;
 
 namespace OmniChannel.Payment.Tests;
 
@@ -22,7 +23,7 @@ public class DepositMessageTests
     {
         var (tender, refusal) = DepositTender.From(request, Shop.Card);
         var decision = refusal is not null
-            ? TenderDecision.Refuse(refusal.Code, refusal.Reason)
+            ? TenderDecision.Refuse(refusal.Code, refusal.Detail)
             : TenderRules.Decide(tender, await shop.Connectors.For(tender.Tender.ConnectorId, tender.Tender.MerchantId, tender.Tender.CardPresent)
                 .VerifyAsync(tender.Tender.CardToken, default));
         var engine = journal is null ? shop.Engine : new PaymentEngine(journal, shop.Connectors, shop.Clock);

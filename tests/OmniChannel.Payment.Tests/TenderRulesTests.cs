@@ -1,5 +1,6 @@
 using OmniChannel.Payment.Tests.Infrastructure;
 using OmniChannel.PaymentToken.Features.Tenders;
+using OmniChannel.ServiceDefaults.Http;
 
 namespace OmniChannel.Payment.Tests;
 

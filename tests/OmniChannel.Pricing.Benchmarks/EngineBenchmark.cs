@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using OmniChannel.Pricing.Engine;
+using OmniChannel.ServiceDefaults.Http;
 
 namespace OmniChannel.Pricing.Benchmarks;
 

@@ -1,4 +1,5 @@
 using static OmniChannel.Pricing.Tests.Shop;
+using OmniChannel.ServiceDefaults.Http;
 
 namespace OmniChannel.Pricing.Tests;
 

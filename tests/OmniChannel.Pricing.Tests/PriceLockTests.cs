@@ -1,4 +1,5 @@
 using static OmniChannel.Pricing.Tests.Shop;
+using OmniChannel.ServiceDefaults.Http;
 
 namespace OmniChannel.Pricing.Tests;
 
@@ -83,7 +84,8 @@ public class PriceLockTests
                 Line("1", Jacket) with { PriceOverride = 150 },
                 Line("2", Bag) with { LineDiscount = new ManualDiscount(Percent: 10) },
                 Line("3", Tent) with { LineDiscount = new ManualDiscount(Amount: 20) })
-            with { PermissionGroup = "manager", TotalDiscount = new ManualDiscount(Percent: 5) };
+            with
+        { PermissionGroup = "manager", TotalDiscount = new ManualDiscount(Percent: 5) };
         var before = Price(book, cart);
 
         var recalculated = CartOperations.Recalculate(CartOperations.Lock(cart, before));

@@ -1,5 +1,6 @@
 using OmniChannel.Pricing.Features.MasterData;
 using OmniChannel.ServiceDefaults.Persistence;
+using OmniChannel.ServiceDefaults.Http;
 
 namespace OmniChannel.Pricing.Tests;
 

@@ -1,3 +1,5 @@
+using OmniChannel.ServiceDefaults.Http;
+
 namespace OmniChannel.Pricing.Tests;
 
 /// <summary>A small store to price carts in: products, builders for discounts and carts, a fixed "now".</summary>
@@ -58,31 +60,31 @@ public static class Shop
 
     public static Discount Simple(string id, Product[] products, decimal? percent = null, decimal? amount = null, decimal? price = null,
         ConcurrencyMode mode = ConcurrencyMode.BestPrice, int priority = 0, string group = Retail) => new()
-    {
-        Id = id, Name = id, Type = DiscountType.Simple, Mode = mode, Priority = priority, PriceGroups = [group],
-        Skus = products.Select(p => p.Sku).ToList(), Offer = new Offer(percent, amount, price),
-    };
+        {
+            Id = id, Name = id, Type = DiscountType.Simple, Mode = mode, Priority = priority, PriceGroups = [group],
+            Skus = products.Select(p => p.Sku).ToList(), Offer = new Offer(percent, amount, price),
+        };
 
     public static Discount Quantity(string id, Product[] products, QuantityTier[] tiers,
         ConcurrencyMode mode = ConcurrencyMode.BestPrice, int priority = 0) => new()
-    {
-        Id = id, Name = id, Type = DiscountType.Quantity, Mode = mode, Priority = priority, PriceGroups = [Retail],
-        Skus = products.Select(p => p.Sku).ToList(), QuantityTiers = tiers,
-    };
+        {
+            Id = id, Name = id, Type = DiscountType.Quantity, Mode = mode, Priority = priority, PriceGroups = [Retail],
+            Skus = products.Select(p => p.Sku).ToList(), QuantityTiers = tiers,
+        };
 
     public static Discount MixAndMatch(string id, MixAndMatchDeal deal, ConcurrencyMode mode = ConcurrencyMode.BestPrice, int priority = 0,
         params (Product[] Products, int Quantity)[] groups) => new()
-    {
-        Id = id, Name = id, Type = DiscountType.MixAndMatch, Mode = mode, Priority = priority, PriceGroups = [Retail],
-        Groups = groups.Select(g => new MixAndMatchGroup(g.Products.Select(p => p.Sku).ToList(), g.Quantity)).ToList(), Deal = deal,
-    };
+        {
+            Id = id, Name = id, Type = DiscountType.MixAndMatch, Mode = mode, Priority = priority, PriceGroups = [Retail],
+            Groups = groups.Select(g => new MixAndMatchGroup(g.Products.Select(p => p.Sku).ToList(), g.Quantity)).ToList(), Deal = deal,
+        };
 
     public static Discount Threshold(string id, ThresholdTier[] tiers, ConcurrencyMode mode = ConcurrencyMode.BestPrice, int priority = 0,
         Product[]? products = null) => new()
-    {
-        Id = id, Name = id, Type = DiscountType.Threshold, Mode = mode, Priority = priority, PriceGroups = [Retail],
-        Skus = (products ?? []).Select(p => p.Sku).ToList(), ThresholdTiers = tiers,
-    };
+        {
+            Id = id, Name = id, Type = DiscountType.Threshold, Mode = mode, Priority = priority, PriceGroups = [Retail],
+            Skus = (products ?? []).Select(p => p.Sku).ToList(), ThresholdTiers = tiers,
+        };
 
     public static decimal Net(PricedCart cart, string lineId) => cart.Lines.Single(l => l.LineId == lineId).NetAmount;
 

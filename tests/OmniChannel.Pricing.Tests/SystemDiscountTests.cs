@@ -10,7 +10,8 @@ public class SystemDiscountTests
         [new Coupon("C1", "SPRING20", null, ["BAG20"])]));
 
     private static readonly Cart Discounted = Cart(Line("1", Lamp) with { LineDiscount = new ManualDiscount(Amount: 4) }, Line("2", Bag))
-        with { CouponCodes = ["SPRING20"] };
+        with
+    { CouponCodes = ["SPRING20"] };
 
     [Fact]
     public void PRC9_removing_system_discounts_keeps_manual_ones_and_the_coupons()

@@ -3,6 +3,7 @@ using OmniChannel.Contracts.Payment;
 using OmniChannel.Contracts.Pickup;
 using OmniChannel.Order.Features.CancelOrder;
 using Inventory = OmniChannel.Contracts.Inventory;
+using OmniChannel.ServiceDefaults.Http;
 
 namespace OmniChannel.Order.Orders;
 
@@ -22,11 +23,10 @@ public static class CancellationDecider
         var chosen = percent ?? defaultPercent;
         if (chosen < 0 || chosen > 100 || chosen != decimal.Round(chosen, 2))
             return (0, 0, new Refusal("cancellation.charge_percent_invalid", "chargePercent is between 0 and 100, with at most 2 decimals."));
-        if (Refusal.NotOpen(order) is { } notOpen)
+        if (OrderRefusals.NotOpen(order) is { } notOpen)
             return (0, 0, notOpen);
         if (order.Fulfilled.Count > 0)
-            return (0, 0, new Refusal("order.partially_fulfilled",
-                $"Goods of order {order.Id} were already carried out, picked up or shipped: edit the order to cancel its remaining lines (ORD-7).", true));
+            return (0, 0, Refusal.Conflict("order.partially_fulfilled", $"Goods of order {order.Id} were already carried out, picked up or shipped: edit the order to cancel its remaining lines (ORD-7)."));
         return (chosen, Money.Round(order.Total * chosen / 100m), null);
     }
 

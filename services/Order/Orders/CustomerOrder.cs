@@ -137,7 +137,11 @@ public sealed record CustomerOrder(
 
     public CustomerOrder Apply(OrderPriced priced) => this with
     {
-        Status = OrderStatus.Priced, Prices = priced.Lines, Total = priced.Total, DepositDue = priced.DepositDue, Currency = priced.Currency,
+        Status = OrderStatus.Priced,
+        Prices = priced.Lines,
+        Total = priced.Total,
+        DepositDue = priced.DepositDue,
+        Currency = priced.Currency,
     };
 
     public CustomerOrder Apply(StockReserved _) => this with { Status = OrderStatus.Reserved, StockHeld = true };
@@ -148,7 +152,8 @@ public sealed record CustomerOrder(
 
     public CustomerOrder Apply(BalanceAuthorized authorized) => this with
     {
-        AuthorizedBalance = authorized.Amount, AuthorizationExpiresAt = authorized.ExpiresAt,
+        AuthorizedBalance = authorized.Amount,
+        AuthorizationExpiresAt = authorized.ExpiresAt,
     };
 
     public CustomerOrder Apply(SecondCardRequired _) => this with { SecondCardRequired = true };
@@ -161,7 +166,9 @@ public sealed record CustomerOrder(
 
     public CustomerOrder Apply(OrderRejected rejected) => this with
     {
-        Status = OrderStatus.Rejected, RejectionCode = rejected.Code, RejectionReason = rejected.Reason,
+        Status = OrderStatus.Rejected,
+        RejectionCode = rejected.Code,
+        RejectionReason = rejected.Reason,
     };
 
     // Carried-out lines leave at the terminal: the customer order (its ship and pickup lines) is still just confirmed.
@@ -192,7 +199,8 @@ public sealed record CustomerOrder(
 
     public CustomerOrder Apply(CancellationRequested e) => this with
     {
-        Status = OrderStatus.Cancelling, Cancellation = new CancellationRecord(e.CancellationId, e.ChargePercent, e.Charge, null, null),
+        Status = OrderStatus.Cancelling,
+        Cancellation = new CancellationRecord(e.CancellationId, e.ChargePercent, e.Charge, null, null),
     };
 
     public CustomerOrder Apply(CancellationRefused _) => this;

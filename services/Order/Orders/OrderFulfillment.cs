@@ -1,3 +1,5 @@
+using OmniChannel.ServiceDefaults.Http;
+
 namespace OmniChannel.Order.Orders;
 
 public sealed record LineQuantity(int LineId, int Quantity);
@@ -17,7 +19,7 @@ public static class OrderFulfillment
     public static (LinesFulfilled? Fulfilled, Refusal? Refusal) Fulfill(CustomerOrder order, string fulfillmentId, FulfillmentSource source,
         string locationId, IReadOnlyList<LineQuantity> lines, DateTimeOffset now)
     {
-        if (Refusal.NotOpen(order) is { } notOpen)
+        if (OrderRefusals.NotOpen(order) is { } notOpen)
             return (null, notOpen);
         if (lines.Count == 0)
             return Refuse("fulfillment.empty", "Name at least one line and quantity.");

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using OmniChannel.ServiceDefaults.Http;
 
 namespace OmniChannel.Order.Orders;
 

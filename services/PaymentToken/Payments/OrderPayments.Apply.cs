@@ -45,7 +45,8 @@ public sealed partial record OrderPayments
 
     public OrderPayments Apply(ReauthorizationFailed e) => Resolved(e.CallKey, e.At).WithLine(e.TenderLineId, line => line with
     {
-        PendingReauthorization = 0m, UnusableCode = e.Code,
+        PendingReauthorization = 0m,
+        UnusableCode = e.Code,
     });
 
     public OrderPayments Apply(TenderCaptured e) => Resolved(e.CallKey, e.At).WithLine(e.TenderLineId, line => line with

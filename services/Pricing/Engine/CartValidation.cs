@@ -1,4 +1,5 @@
 using OmniChannel.Pricing.Engine.Model;
+using OmniChannel.ServiceDefaults.Http;
 
 namespace OmniChannel.Pricing.Engine;
 

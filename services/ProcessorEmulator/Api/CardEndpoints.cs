@@ -30,11 +30,11 @@ public static class CardEndpoints
             })
             .WithSummary("Tokenizes one of the emulator's test cards: the card number is not kept anywhere (PAY-12).");
         cards.MapGet("/test-cards", () => TypedResults.Ok(new
-            {
-                cards = TestCards.Cards.Select(c => new { last4 = c.Number[^4..], c.CardTypeId, behaviour = c.Behaviour.Name }),
-                wellKnownTokens = TestCards.TokenPrefixes.Select(p => new { prefix = p.Prefix, behaviour = p.Behaviour.Name })
+        {
+            cards = TestCards.Cards.Select(c => new { last4 = c.Number[^4..], c.CardTypeId, behaviour = c.Behaviour.Name }),
+            wellKnownTokens = TestCards.TokenPrefixes.Select(p => new { prefix = p.Prefix, behaviour = p.Behaviour.Name })
                     .Append(new { prefix = "(any other)", behaviour = CardBehaviour.Approve.Name }),
-            }))
+        }))
             .WithSummary("The emulator's test cards (last four digits only) and well-known tokens with their behaviours.");
         return app;
     }

@@ -64,7 +64,7 @@ public sealed class FulfillmentApi(PlatformFixture platform)
         {
             var all = await Gateway.GetFromJsonElementAsync($"/api/pickups/stores/{store}/requests");
             return all.EnumerateArray().FirstOrDefault(r => r.GetProperty("confirmationNumber").GetString() == Number(order)) is
-                { ValueKind: JsonValueKind.Object } found ? found : null;
+            { ValueKind: JsonValueKind.Object } found ? found : null;
         }, TimeSpan.FromSeconds(30), $"the pickup request of {Number(order)} at {store}");
 
     public Task<JsonElement> PickupByIdAsync(Guid pickupId) => Gateway.GetFromJsonElementAsync($"/api/pickups/{pickupId}");

@@ -1,6 +1,7 @@
 using OmniChannel.Contracts.Inventory;
 using OmniChannel.InventoryAllocation.Features.Reservations;
 using OmniChannel.InventoryAllocation.Features.Stock;
+using OmniChannel.ServiceDefaults.Http;
 
 namespace OmniChannel.UnitTests.Inventory;
 

@@ -4,6 +4,7 @@ using OmniChannel.Order.Orders;
 using static OmniChannel.UnitTests.Order.OrderFixtures;
 using InventoryMessages = OmniChannel.Contracts.Inventory;
 using PaymentMessages = OmniChannel.Contracts.Payment;
+using OmniChannel.ServiceDefaults.Http;
 
 namespace OmniChannel.UnitTests.Order;
 

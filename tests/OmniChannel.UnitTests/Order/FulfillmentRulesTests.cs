@@ -1,5 +1,6 @@
 using OmniChannel.Order.Features.MasterData;
 using OmniChannel.Order.Orders;
+using OmniChannel.ServiceDefaults.Http;
 
 namespace OmniChannel.UnitTests.Order;
 
@@ -149,7 +150,7 @@ public class FulfillmentRulesTests
         Assert.Equal("order.partially_fulfilled", CancellationDecider.Charge(order.Fold(OrderFulfillment.CarryOut(order, Now)!), null, 10m).Refusal?.Code);
         Assert.Equal("order.completed", CancellationDecider.Charge(pickupOnly.Fold(new OrderCompleted(Now)), null, 10m).Refusal?.Code);
         Assert.Equal("order.cancelled", CancellationDecider.Charge(pickupOnly.Fold(new CancellationRequested("c", 10m, 10m, Now)), null, 10m).Refusal?.Code);
-        Assert.True(CancellationDecider.Charge(pickupOnly.Fold(new OrderCancelled(Now)), null, 10m).Refusal!.Conflict);
+        Assert.True(CancellationDecider.Charge(pickupOnly.Fold(new OrderCancelled(Now)), null, 10m).Refusal!.IsConflict);
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using OmniChannel.Order.Features.MasterData;
 using OmniChannel.Order.Features.OrderSaga;
 using OmniChannel.Order.Orders;
+using OmniChannel.ServiceDefaults.Http;
 
 namespace OmniChannel.UnitTests.Order;
 

@@ -2,6 +2,7 @@ using OmniChannel.Contracts.Inventory;
 using OmniChannel.Order.Features.CreateOrder;
 using OmniChannel.Order.Features.MasterData;
 using OmniChannel.Order.Orders;
+using OmniChannel.ServiceDefaults.Http;
 
 namespace OmniChannel.UnitTests.Order;
 

@@ -9,6 +9,7 @@ using OmniChannel.Order.Features.FulfillmentPayments;
 using OmniChannel.Order.Features.Invoicing;
 using OmniChannel.Order.Features.OrderSaga;
 using Events = OmniChannel.Order.Orders;
+using OmniChannel.ServiceDefaults.Http;
 
 namespace OmniChannel.UnitTests.Order;
 

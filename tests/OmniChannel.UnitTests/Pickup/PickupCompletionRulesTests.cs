@@ -1,6 +1,7 @@
 using OmniChannel.Contracts.Pickup;
 using OmniChannel.Pickup.Features.Completion;
 using OmniChannel.Pickup.Features.PickupRequests;
+using OmniChannel.ServiceDefaults.Http;
 
 namespace OmniChannel.UnitTests.Pickup;
 
@@ -13,7 +14,7 @@ public class PickupCompletionRulesTests
         new DateOnly(2026, 11, 22), [new PickupItem("81120", 2, LineId: 1), new PickupItem("83010", 1, LineId: 2), new PickupItem("81120", 1, LineId: 3)],
         Now, Guid.NewGuid());
 
-    private static (PickupRequest? Completed, PickupCompletion? Completion, PickupRefusal? Refusal) Complete(PickupRequest request,
+    private static (PickupRequest? Completed, PickupCompletion? Completion, Refusal? Refusal) Complete(PickupRequest request,
         params ScannedItem[] items) =>
         PickupCompletionRules.Complete(request, new CompletePickupRequest(request.ConfirmationNumber, items, null), "T1-1", "f", "pickup.x", Now);
 
@@ -59,7 +60,7 @@ public class PickupCompletionRulesTests
     {
         var refusal = Complete(Request with { Status = status }, new ScannedItem("81120", 1)).Refusal!;
 
-        Assert.Equal((code, true), (refusal.Code, refusal.Conflict));
+        Assert.Equal((code, true), (refusal.Code, refusal.IsConflict));
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class IssueReservedStockConsumer(IDocumentSession session, TimePro
         var levels = (await session.LoadManyAsync<StockLevel>(ct, ids)).ToDictionary(l => l.Id);
         var (changed, refusal) = StockReservations.Issue(levels, reservation, message.Lines);
         if (refusal is not null)
-            throw new InvalidOperationException($"Order {message.OrderId}, {message.FulfillmentId}: {refusal.Reason}");
+            throw new InvalidOperationException($"Order {message.OrderId}, {message.FulfillmentId}: {refusal.Detail}");
 
         var issued = reservation with { Issues = [.. reservation.Issues ?? [], new StockIssue(message.FulfillmentId, message.Lines, clock.GetUtcNow())] };
         session.Store(changed.ToArray());

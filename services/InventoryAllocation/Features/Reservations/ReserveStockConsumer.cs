@@ -27,7 +27,7 @@ public sealed class ReserveStockConsumer(IDocumentSession session, TimeProvider 
 
         var reservation = refusal is null
             ? new Reservation(request.OrderId, request.ConfirmationNumber, ReservationStatus.Active, request.Lines, null, null, clock.GetUtcNow())
-            : new Reservation(request.OrderId, request.ConfirmationNumber, ReservationStatus.Refused, request.Lines, refusal.Code, refusal.Reason, clock.GetUtcNow());
+            : new Reservation(request.OrderId, request.ConfirmationNumber, ReservationStatus.Refused, request.Lines, refusal.Code, refusal.Detail, clock.GetUtcNow());
         session.Store(changed.ToArray());
         session.Insert(reservation);
         await session.SaveChangesAsync(context.CancellationToken);

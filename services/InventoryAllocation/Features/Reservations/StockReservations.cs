@@ -1,9 +1,8 @@
 using OmniChannel.Contracts.Inventory;
 using OmniChannel.InventoryAllocation.Features.Stock;
+using OmniChannel.ServiceDefaults.Http;
 
 namespace OmniChannel.InventoryAllocation.Features.Reservations;
-
-public sealed record ReservationRefusal(string Code, string Reason);
 
 /// <summary>
 /// INV-7, pure: ship and pickup lines reserve stock at their location; carry-out takes it from the store's stock
@@ -11,7 +10,7 @@ public sealed record ReservationRefusal(string Code, string Reason);
 /// </summary>
 public static class StockReservations
 {
-    public static (IReadOnlyList<StockLevel> Changed, ReservationRefusal? Refusal) Reserve(
+    public static (IReadOnlyList<StockLevel> Changed, Refusal? Refusal) Reserve(
         IReadOnlyDictionary<string, StockLevel> levels, IReadOnlyList<ReservationLine> lines)
     {
         var changed = new Dictionary<string, StockLevel>();
@@ -45,7 +44,7 @@ public static class StockReservations
     /// PUP-4 / PAY-6: reserved units handed over or shipped leave the location: on hand and reserved both go down.
     /// Only ship and pickup lines are issued (carry-out stock left at once), never more than the line still holds.
     /// </summary>
-    public static (IReadOnlyList<StockLevel> Changed, ReservationRefusal? Refusal) Issue(IReadOnlyDictionary<string, StockLevel> levels,
+    public static (IReadOnlyList<StockLevel> Changed, Refusal? Refusal) Issue(IReadOnlyDictionary<string, StockLevel> levels,
         Reservation reservation, IReadOnlyList<IssuedLine> lines)
     {
         var changed = new Dictionary<string, StockLevel>();

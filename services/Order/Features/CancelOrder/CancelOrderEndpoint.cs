@@ -56,7 +56,7 @@ public static class CancelOrderEndpoint
         var defaultPercent = (await parameters)?.CancellationChargePercent ?? 0m;
         var (percent, charge, refusal) = CancellationDecider.Charge(current, request.ChargePercent, defaultPercent);
         if (refusal is not null)
-            return refusal.Conflict ? ProblemCodes.Conflict(refusal.Code, refusal.Detail) : ProblemCodes.BadRequest(refusal.Code, refusal.Detail);
+            return refusal.ToProblem();
 
         var receipt = new CancellationReceipt(idempotent.ReceiptId, confirmationNumber, NewId.NextGuid().ToString("N"), idempotent.Fingerprint,
             percent, charge, clock.GetUtcNow());

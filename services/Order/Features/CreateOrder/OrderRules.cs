@@ -1,5 +1,6 @@
 using OmniChannel.Order.Features.MasterData;
 using OmniChannel.Order.Orders;
+using OmniChannel.ServiceDefaults.Http;
 
 namespace OmniChannel.Order.Features.CreateOrder;
 
@@ -12,8 +13,6 @@ public sealed record OrderReferenceData(
     IReadOnlyDictionary<string, ProductInfo> Products,
     IReadOnlySet<string> CardTypeIds);
 
-public sealed record OrderRefusal(string Code, string Detail);
-
 /// <summary>An order that passed every rule, with each line's fulfillment resolved to the warehouse it takes stock from.</summary>
 public sealed record ValidOrder(string StoreId, string TerminalId, string CustomerId, CustomerType CustomerType,
     IReadOnlyList<OrderLine> Lines, DepositTender Deposit, decimal DepositPercent, string Currency, OrderChannel Channel = OrderChannel.Store);
@@ -23,7 +22,7 @@ public static class OrderRules
 {
     public const int MaxLines = 200;
 
-    public static (ValidOrder? Order, OrderRefusal? Refusal) Validate(CreateOrderRequest request, OrderReferenceData data, DateOnly today)
+    public static (ValidOrder? Order, Refusal? Refusal) Validate(CreateOrderRequest request, OrderReferenceData data, DateOnly today)
     {
         if (ParseChannel(request.Channel) is not { } channel)
             return Refuse("order.channel_unknown", $"channel is store, online or callCenter, not '{request.Channel}'.");
@@ -76,7 +75,7 @@ public static class OrderRules
         _ => null,
     };
 
-    private static (OrderLine?, OrderRefusal?) ValidateLine(int lineId, CreateOrderLine line, StoreSettings store,
+    private static (OrderLine?, Refusal?) ValidateLine(int lineId, CreateOrderLine line, StoreSettings store,
         FulfillmentGroup group, OrderReferenceData data, DateOnly today)
     {
         if (line.Quantity <= 0)
@@ -90,7 +89,7 @@ public static class OrderRules
         return refusal is null ? (new OrderLine(lineId, product.Sku, line.Quantity, fulfillment!), null) : (null, refusal);
     }
 
-    private static (Fulfillment?, OrderRefusal?) ResolveFulfillment(int lineId, FulfillmentRequest? request, StoreSettings store,
+    private static (Fulfillment?, Refusal?) ResolveFulfillment(int lineId, FulfillmentRequest? request, StoreSettings store,
         FulfillmentGroup group, CustomerOrderParameters parameters, DateOnly today)
     {
         switch (request?.Type?.ToLowerInvariant())
@@ -123,7 +122,7 @@ public static class OrderRules
     }
 
     /// <summary>The card tender (<paramref name="what"/>: deposit or payment) of the order: a card token of an accepted card type (PAY-2, PAY-12).</summary>
-    private static OrderRefusal? ValidateTender(DepositTenderRequest? tender, string what, OrderReferenceData data)
+    private static Refusal? ValidateTender(DepositTenderRequest? tender, string what, OrderReferenceData data)
     {
         if (tender is null || string.IsNullOrWhiteSpace(tender.CardToken))
             return new($"{what}.card_token_required", $"A card {what} tender with a cardToken is required.");
@@ -143,9 +142,9 @@ public static class OrderRules
         return digits is >= 13 and <= 19 && value.All(c => char.IsAsciiDigit(c) || c is ' ' or '-');
     }
 
-    private static (ValidOrder?, OrderRefusal?) Refuse(string code, string detail) => (null, new OrderRefusal(code, detail));
+    private static (ValidOrder?, Refusal?) Refuse(string code, string detail) => (null, new Refusal(code, detail));
 
-    private static (OrderLine?, OrderRefusal?) RefuseLine(string code, string detail) => (null, new OrderRefusal(code, detail));
+    private static (OrderLine?, Refusal?) RefuseLine(string code, string detail) => (null, new Refusal(code, detail));
 
-    private static (Fulfillment?, OrderRefusal?) RefuseFulfillment(string code, string detail) => (null, new OrderRefusal(code, detail));
+    private static (Fulfillment?, Refusal?) RefuseFulfillment(string code, string detail) => (null, new Refusal(code, detail));
 }

@@ -49,7 +49,7 @@ public static class InvoiceEndpoint
         var fulfillmentId = InvoiceShippedLines.FulfillmentIdOf(invoiceId);
         var (_, refusal) = OrderFulfillment.Fulfill(order, fulfillmentId, FulfillmentSource.Invoice, "", lines, clock.GetUtcNow());
         if (refusal is not null)
-            return refusal.Conflict ? ProblemCodes.Conflict(refusal.Code, refusal.Detail) : ProblemCodes.BadRequest(refusal.Code, refusal.Detail);
+            return refusal.ToProblem();
 
         var receipt = new InvoiceReceipt(idempotent.ReceiptId, confirmationNumber, invoiceId, idempotent.Fingerprint, clock.GetUtcNow());
         session.Insert(receipt);

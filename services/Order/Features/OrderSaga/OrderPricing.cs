@@ -2,6 +2,7 @@ using Grpc.Core;
 using Marten;
 using OmniChannel.Contracts.Pricing;
 using OmniChannel.Order.Orders;
+using OmniChannel.ServiceDefaults.Http;
 
 namespace OmniChannel.Order.Features.OrderSaga;
 

@@ -47,7 +47,7 @@ public sealed class CaptureDepositConsumer(IDocumentSession session, IConnectors
     {
         var (tender, refusal) = DepositTender.From(request, await session.LoadAsync<TenderType>(request.TenderTypeId, ct));
         if (refusal is not null)
-            return (tender, TenderDecision.Refuse(refusal.Code, refusal.Reason));
+            return (tender, TenderDecision.Refuse(refusal.Code, refusal.Detail));
         var card = tender.Tender;
         var verification = await connectors.For(card.ConnectorId, card.MerchantId, card.CardPresent).VerifyAsync(card.CardToken, ct);
         return (tender, TenderRules.Decide(tender, verification));

@@ -2,6 +2,7 @@ using OmniChannel.Contracts.Payment;
 using OmniChannel.PaymentToken.Features.Tenders;
 using OmniChannel.PaymentToken.Features.TenderTypes;
 using OmniChannel.PaymentToken.Payments;
+using OmniChannel.ServiceDefaults.Http;
 
 namespace OmniChannel.PaymentToken.Features.Deposits;
 
@@ -18,7 +19,10 @@ public static class DepositTender
     {
         Channel? known = request.Channel switch
         {
-            SalesChannel.Store => Channel.Store, SalesChannel.Online => Channel.Online, SalesChannel.CallCenter => Channel.CallCenter, _ => null,
+            SalesChannel.Store => Channel.Store,
+            SalesChannel.Online => Channel.Online,
+            SalesChannel.CallCenter => Channel.CallCenter,
+            _ => null,
         };
         var channel = known ?? Channel.Store;
         var (connector, refusal) = known is not null

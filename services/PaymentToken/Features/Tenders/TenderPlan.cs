@@ -1,4 +1,5 @@
 using OmniChannel.PaymentToken.Payments;
+using OmniChannel.ServiceDefaults.Http;
 
 namespace OmniChannel.PaymentToken.Features.Tenders;
 
@@ -19,8 +20,8 @@ public static class TenderPlan
             return PaymentStep.Finished;
         if (d.Refusal is { } refused)
             return PaymentStep.Record(
-                new TenderDeclined(s.NextTenderLineId, t.Tender, t.Amount, refused.Code, refused.Reason, null, requestKey, now),
-                Done(requestKey, fingerprint, d, 0m, refused.Code, refused.Reason, now));
+                new TenderDeclined(s.NextTenderLineId, t.Tender, t.Amount, refused.Code, refused.Detail, null, requestKey, now),
+                Done(requestKey, fingerprint, d, 0m, refused.Code, refused.Detail, now));
 
         var line = s.Tenders.FirstOrDefault(l => l.RequestKey == requestKey);
         if (line is null)

@@ -1,10 +1,9 @@
 using OmniChannel.PaymentToken.Connectors;
 using OmniChannel.PaymentToken.Features.TenderTypes;
 using OmniChannel.PaymentToken.Payments;
+using OmniChannel.ServiceDefaults.Http;
 
 namespace OmniChannel.PaymentToken.Features.Tenders;
-
-public sealed record Refusal(string Code, string Reason);
 
 /// <summary>A tender to add: authorize <see cref="Amount"/> on the card, and capture <see cref="Capture"/> of it at once.</summary>
 public sealed record NewTender(CardTender Tender, decimal Amount, decimal Capture, TenderPurpose Purpose);

@@ -46,7 +46,7 @@ public static class CompletePickupEndpoint
         var fulfillmentId = $"pickup.{NewId.NextGuid():N}";
         var (completed, completion, refusal) = PickupCompletionRules.Complete(request, scan, key, fingerprint, fulfillmentId, clock.GetUtcNow());
         if (refusal is not null)
-            return refusal.Conflict ? ProblemCodes.Conflict(refusal.Code, refusal.Detail) : ProblemCodes.BadRequest(refusal.Code, refusal.Detail);
+            return refusal.ToProblem();
 
         session.Store(completed!);
         session.PublishOnCommit(new PickupCompleted

@@ -1,5 +1,6 @@
 using OmniChannel.Contracts.Pickup;
 using OmniChannel.Pickup.Features.PickupRequests;
+using OmniChannel.ServiceDefaults.Http;
 
 namespace OmniChannel.Pickup.Features.Completion;
 
@@ -10,12 +11,10 @@ public sealed record ScannedItem(string? Sku, int Quantity);
 /// <param name="TenderLineId">PAY-8: a different card the customer pays with (POST /api/payments/orders/{orderId}/tenders), captured first.</param>
 public sealed record CompletePickupRequest(string? Receipt, IReadOnlyList<ScannedItem>? Items, int? TenderLineId);
 
-public sealed record PickupRefusal(string Code, string Detail, bool Conflict = false);
-
 /// <summary>PUP-4, pure: the receipt and every scanned item checked against the request; the goods handed over line by line.</summary>
 public static class PickupCompletionRules
 {
-    public static (PickupRequest? Completed, PickupCompletion? Completion, PickupRefusal? Refusal) Complete(PickupRequest request,
+    public static (PickupRequest? Completed, PickupCompletion? Completion, Refusal? Refusal) Complete(PickupRequest request,
         CompletePickupRequest scan, string idempotencyKey, string fingerprint, string fulfillmentId, DateTimeOffset now)
     {
         switch (request.Status)
@@ -74,12 +73,14 @@ public static class PickupCompletionRules
         var answered = completion with
         {
             Payment = answer.Outcome == PickupPaymentOutcome.Captured ? PickupPaymentStatus.Captured : PickupPaymentStatus.NewPaymentRequired,
-            Captured = completion.Captured + answer.Captured, BalanceDue = answer.BalanceDue, PaymentCode = answer.Code,
+            Captured = completion.Captured + answer.Captured,
+            BalanceDue = answer.BalanceDue,
+            PaymentCode = answer.Code,
             AnsweredAttempts = [.. completion.AnsweredAttempts ?? [], answer.CaptureId],
         };
         return request with { Completions = request.Completions.Select(c => c.FulfillmentId == completion.FulfillmentId ? answered : c).ToList() };
     }
 
-    private static (PickupRequest?, PickupCompletion?, PickupRefusal?) Refuse(string code, string detail, bool conflict = false) =>
-        (null, null, new PickupRefusal(code, detail, conflict));
+    private static (PickupRequest?, PickupCompletion?, Refusal?) Refuse(string code, string detail, bool conflict = false) =>
+        (null, null, new Refusal(code, detail, conflict ? RefusalKind.Conflict : RefusalKind.Invalid));
 }

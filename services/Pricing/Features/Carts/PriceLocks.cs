@@ -1,5 +1,6 @@
 using OmniChannel.Pricing.Engine;
 using OmniChannel.Pricing.Engine.Model;
+using OmniChannel.ServiceDefaults.Http;
 
 namespace OmniChannel.Pricing.Features.Carts;
 

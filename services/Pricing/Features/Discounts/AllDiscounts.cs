@@ -2,6 +2,7 @@ using OmniChannel.Pricing.Engine;
 using OmniChannel.Pricing.Engine.Model;
 using OmniChannel.Pricing.Features.Carts;
 using OmniChannel.Pricing.Features.MasterData;
+using OmniChannel.ServiceDefaults.Http;
 
 namespace OmniChannel.Pricing.Features.Discounts;
 

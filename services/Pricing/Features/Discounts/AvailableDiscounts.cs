@@ -1,6 +1,7 @@
 using OmniChannel.Pricing.Engine;
 using OmniChannel.Pricing.Engine.Model;
 using OmniChannel.Pricing.Features.Carts;
+using OmniChannel.ServiceDefaults.Http;
 
 namespace OmniChannel.Pricing.Features.Discounts;
 

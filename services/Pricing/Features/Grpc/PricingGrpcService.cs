@@ -6,6 +6,7 @@ using OmniChannel.Pricing.Features.Carts;
 using OmniChannel.Pricing.Features.MasterData;
 using OmniChannel.Pricing.Features.Products;
 using Wire = OmniChannel.Contracts.Pricing;
+using OmniChannel.ServiceDefaults.Http;
 
 namespace OmniChannel.Pricing.Features.Grpc;
 
