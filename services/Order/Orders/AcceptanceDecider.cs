@@ -3,6 +3,7 @@ using OmniChannel.Contracts.Payment;
 using OmniChannel.Contracts.Pickup;
 using Inventory = OmniChannel.Contracts.Inventory;
 using Payment = OmniChannel.Contracts.Payment;
+using OmniChannel.ServiceDefaults.Http;
 
 namespace OmniChannel.Order.Orders;
 
@@ -50,13 +51,13 @@ public static class AcceptanceDecider
             Deposit.BalanceToAuthorize(order.Channel, order.Total, order.DepositDue))), now);
 
     public static OrderOutcome Decide(CustomerOrder order, Payment.DepositDeclined declined) =>
-        Release(new Draft(order).Record(new DepositDeclined(declined.Code, declined.Reason)), new Rejection(declined.Code, declined.Reason));
+        Release(new Draft(order).Record(new DepositDeclined(declined.Code, declined.Reason)), new Refusal(declined.Code, declined.Reason));
 
     /// <summary>The stock released after a refusal: the order is rejected with the reason the saga kept.</summary>
-    public static OrderOutcome Decide(CustomerOrder order, Inventory.StockReleased released, Rejection? why, DateTimeOffset now) =>
+    public static OrderOutcome Decide(CustomerOrder order, Inventory.StockReleased released, Refusal? why, DateTimeOffset now) =>
         new Draft(order)
             .Record(new StockReleased(order.OrderId.ToString()))
-            .Record(new OrderRejected(why?.Code ?? "order.rejected", why?.Reason ?? "", now))
+            .Record(new OrderRejected(why?.Code ?? "order.rejected", why?.Detail ?? "", now))
             .Go(OrderNext.Rejected);
 
     /// <summary>
@@ -87,7 +88,7 @@ public static class AcceptanceDecider
     };
 
     /// <summary>Rejected after the stock was reserved: the reservation is released first, then the order is rejected.</summary>
-    private static OrderOutcome Release(Draft draft, Rejection why) =>
+    private static OrderOutcome Release(Draft draft, Refusal why) =>
         draft.Send(new ReleaseStock { OrderId = draft.Order.OrderId, Reason = why.Code }).Go(OrderNext.Releasing, why);
 }
 

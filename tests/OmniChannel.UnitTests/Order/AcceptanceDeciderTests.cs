@@ -74,9 +74,9 @@ public class AcceptanceDeciderTests
     public void A_cart_pricing_refuses_releases_the_stock_first_and_the_saga_keeps_why()
     {
         var order = Created(20m, OrderChannel.Store, Line(1, FulfillmentKind.Ship, "CENTRAL-DC"));
-        var refused = new Rejection("product.not_found", "No price for 80001.");
+        var refused = new Refusal("product.not_found", "No price for 80001.");
 
-        var outcome = AcceptanceDecider.Decide(order, Reserved(order), PricingAnswer.Refusal(refused), Now);
+        var outcome = AcceptanceDecider.Decide(order, Reserved(order), PricingAnswer.RefusedWith(refused), Now);
 
         Assert.Equal((OrderNext.Releasing, refused), (outcome.Next, outcome.Rejection));
         Assert.Equal(new object[] { new StockReserved("r-1") }, outcome.Events);
@@ -86,8 +86,8 @@ public class AcceptanceDeciderTests
     [Fact]
     public void Pricing_refuses_a_cart_by_its_status_any_other_failure_is_tried_again()
     {
-        Assert.Equal(new Rejection("product.not_found", "unknown"), PricingAnswer.RejectionOf(StatusCode.NotFound, "product.not_found", "unknown"));
-        Assert.Equal(new Rejection("pricing.refused", "bad"), PricingAnswer.RejectionOf(StatusCode.InvalidArgument, null, "bad"));
+        Assert.Equal(new Refusal("product.not_found", "unknown"), PricingAnswer.RejectionOf(StatusCode.NotFound, "product.not_found", "unknown"));
+        Assert.Equal(new Refusal("pricing.refused", "bad"), PricingAnswer.RejectionOf(StatusCode.InvalidArgument, null, "bad"));
         Assert.NotNull(PricingAnswer.RejectionOf(StatusCode.FailedPrecondition, null, ""));
         Assert.NotNull(PricingAnswer.RejectionOf(StatusCode.PermissionDenied, null, ""));
         Assert.Null(PricingAnswer.RejectionOf(StatusCode.Unavailable, null, ""));

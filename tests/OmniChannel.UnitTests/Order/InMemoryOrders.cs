@@ -61,7 +61,7 @@ public sealed class StubPricing(Func<CustomerOrder> order) : IOrderPricing
     {
         Interlocked.Increment(ref asked);
         if (Refusal is not null)
-            return Task.FromResult(PricingAnswer.Refusal(new Rejection(Refusal, "refused")));
+            return Task.FromResult(PricingAnswer.RefusedWith(new Refusal(Refusal, "refused")));
         var lines = order().Lines.Select(l => new LinePrice(l.LineId, UnitPrice, 0m, UnitPrice * l.Quantity)).ToList();
         return Task.FromResult(new PricingAnswer(lines, lines.Sum(l => l.NetAmount), "USD"));
     }

@@ -36,7 +36,7 @@ public sealed class GrpcOrderPricing(IDocumentStore store, PricingService.Pricin
         catch (RpcException failure) when (PricingAnswer.RejectionOf(failure.StatusCode, failure.Trailers.GetValue("problem-code"),
                                                failure.Status.Detail) is { } refused)
         {
-            return PricingAnswer.Refusal(refused);
+            return PricingAnswer.RefusedWith(refused);
         }
     }
 }

@@ -1,5 +1,6 @@
 using MassTransit;
 using OmniChannel.Order.Orders;
+using OmniChannel.ServiceDefaults.Http;
 
 namespace OmniChannel.Order.Features.OrderSaga;
 
@@ -12,5 +13,5 @@ public sealed class OrderState : SagaStateMachineInstance, ISagaVersion
     public string ConfirmationNumber { get; set; } = "";
 
     /// <summary>Why the order is rejected once its stock is released: no event of the order's says so when Pricing refused the cart.</summary>
-    public Rejection? Rejection { get; set; }
+    public Refusal? Rejection { get; set; }
 }
