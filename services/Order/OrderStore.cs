@@ -29,7 +29,5 @@ public static class OrderStore
         // Every order is an event stream keyed by its confirmation number; its current state is kept inline.
         options.Events.StreamIdentity = StreamIdentity.AsString;
         options.Projections.Snapshot<CustomerOrder>(SnapshotLifecycle.Inline);
-        // Payment-Token's answers name the order by its OrderId only (Features/FulfillmentPayments/PickupPaymentNotice).
-        options.Schema.For<CustomerOrder>().Index(order => order.OrderId);
     }
 }

@@ -24,7 +24,6 @@ builder.AddMessaging("order", bus =>
     bus.AddConsumer<ProductRegisteredConsumer>();
     bus.AddConsumer<FulfillmentGroupChangedConsumer>();
     bus.AddConsumer<TenderTypeChangedConsumer>();
-    bus.AddConsumer<PickupPaymentRelay>();
     bus.AddSagaStateMachine<OrderStateMachine, OrderState>(typeof(OrderStateDefinition)).MartenRepository();
 });
 builder.Services.AddScoped<IOrderStream, MartenOrderStream>();

@@ -41,7 +41,8 @@ public static class FulfillmentDecider
         var draft = new Draft(order);
         if (Unanswered(order, captured.FulfillmentId) is not { } fulfillment)
             return draft.Go(OrderNext.Unchanged);
-        draft = draft.Record(new FulfillmentPaymentCaptured(fulfillment.Id, captured.FulfillmentId, captured.Captured, captured.CaptureTokens));
+        draft = TellPickup(draft.Record(new FulfillmentPaymentCaptured(fulfillment.Id, captured.FulfillmentId, captured.Captured, captured.CaptureTokens)),
+            order, captured.FulfillmentId, captured.Captured, 0m, null);
         return Completion.IfDone(draft, now) ?? draft.Go(OrderNext.Unchanged);
     }
 
@@ -50,8 +51,8 @@ public static class FulfillmentDecider
     {
         var draft = new Draft(order);
         if (Unanswered(order, failed.FulfillmentId) is { } fulfillment)
-            draft = draft.Record(new FulfillmentPaymentFailed(fulfillment.Id, failed.FulfillmentId, failed.Captured, failed.BalanceDue,
-                failed.Code, failed.Reason));
+            draft = TellPickup(draft.Record(new FulfillmentPaymentFailed(fulfillment.Id, failed.FulfillmentId, failed.Captured, failed.BalanceDue,
+                failed.Code, failed.Reason)), order, failed.FulfillmentId, failed.Captured, failed.BalanceDue, failed.Code);
         return draft.Go(OrderNext.Unchanged);
     }
 
@@ -76,6 +77,10 @@ public static class FulfillmentDecider
                 Purpose = fulfillment.Source == FulfillmentSource.Invoice ? FulfillmentPurpose.Invoice : FulfillmentPurpose.Pickup, PreferredTenderLineId = preferredTenderLineId,
             });
     }
+
+    /// <summary>PAY-9: a pickup completion's capture answered, Pickup is told in its own terms (an invoice's is not Pickup's).</summary>
+    private static Draft TellPickup(Draft draft, CustomerOrder asked, string captureId, decimal captured, decimal balanceDue, string? code) =>
+        PickupPaymentNotice.Of(asked, asked.OrderId, captureId, captured, balanceDue, code) is { } notice ? draft.Send(notice) : draft;
 
     /// <summary>The fulfillment a capture answer is for, unless that attempt was answered already (a repeated answer).</summary>
     private static FulfillmentRecord? Unanswered(CustomerOrder order, string attemptId) =>

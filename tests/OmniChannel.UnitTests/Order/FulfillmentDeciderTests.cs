@@ -1,3 +1,4 @@
+using OmniChannel.Contracts.Pickup;
 using OmniChannel.Order.Features.FulfillmentPayments;
 using OmniChannel.Order.Orders;
 using static OmniChannel.UnitTests.Order.OrderFixtures;
@@ -100,6 +101,21 @@ public class FulfillmentDeciderTests
         Assert.Equal(new FulfillmentPaymentRequested("pickup.1", "pickup.1.2", 40m, 2), Assert.Single(retried.Events));
         Assert.Equal("pickup.1.2", Assert.IsType<PaymentMessages.CaptureFulfillmentPayment>(Assert.Single(retried.Commands)).FulfillmentId);
         Assert.Empty(again.Events); // the new capture is still out
+        Assert.Empty(again.Commands);
+    }
+
+    [Fact]
+    public void PAY9_pickup_is_told_what_became_of_its_completions_capture_once()
+    {
+        var order = Confirmed();
+        order = order.After(FulfillmentDecider.Decide(order, PickedUp, Now));
+
+        var failed = FulfillmentDecider.Decide(order, Failed("pickup.1"));
+        var again = FulfillmentDecider.Decide(order.After(failed), Failed("pickup.1"));
+
+        var notice = Assert.IsType<PickupPaymentAnswered>(Assert.Single(failed.Commands));
+        Assert.Equal(("pickup.1", "pickup.1", PickupPaymentOutcome.NewPaymentRequired, 40m, "payment.new_tender_required"),
+            (notice.FulfillmentId, notice.CaptureId, notice.Outcome, notice.BalanceDue, notice.Code));
         Assert.Empty(again.Commands);
     }
 

@@ -1,7 +1,6 @@
 using Marten;
 using MassTransit;
 using OmniChannel.Order.Features.MasterData;
-using OmniChannel.Order.Features.CreateOrder;
 using OmniChannel.ServiceDefaults;
 using OmniChannel.ServiceDefaults.Http;
 

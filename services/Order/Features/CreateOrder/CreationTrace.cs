@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using OmniChannel.Order.Features.CreateOrder;
 using OmniChannel.Order.Orders;
 using OmniChannel.ServiceDefaults;
 

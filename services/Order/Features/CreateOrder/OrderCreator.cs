@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Marten;
 using OmniChannel.Contracts.Inventory;
-using OmniChannel.Order.Features.CreateOrder;
 using OmniChannel.Order.Orders;
 using OmniChannel.ServiceDefaults.Persistence;
 

@@ -1,6 +1,5 @@
 using Marten;
 using Microsoft.Extensions.Options;
-using OmniChannel.Order.Features.CreateOrder;
 using OmniChannel.Order.Orders;
 
 namespace OmniChannel.Order.Features.CreateOrder;

@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using Marten;
 using Microsoft.Extensions.Options;
-using OmniChannel.Order.Features.CreateOrder;
 using OmniChannel.Order.Orders;
 using Polly;
 using Polly.CircuitBreaker;

@@ -7,7 +7,8 @@ namespace OmniChannel.Order.Features.FulfillmentPayments;
 /// PAY-9: Pickup shows whether a completion is paid or the terminal must take a new payment. Payment-Token answers the
 /// Order saga's captures under the Order service's own capture ids; Pickup is told in its own terms instead
 /// (<see cref="PickupPaymentAnswered"/>, naming the completion), so it neither reads those ids nor listens to the saga's
-/// replies. Pure: the order as recorded when the capture was asked, and the answer.
+/// replies. The saga sends it with the answer's record (FulfillmentDecider). Pure: the order as recorded when the
+/// capture was asked, and the answer.
 /// </summary>
 public static class PickupPaymentNotice
 {
