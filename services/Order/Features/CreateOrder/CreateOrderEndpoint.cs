@@ -38,7 +38,7 @@ public static class CreateOrderEndpoint
         if (refusal is not null)
         {
             // A repeated request is answered as the first time, even if what it names has changed since.
-            return await idempotent.ReplayCommittedAsync(session, ct) ?? ProblemCodes.BadRequest(refusal.Code, refusal.Detail);
+            return await idempotent.ReplayCommittedAsync(session, ct) ?? refusal.ToProblem();
         }
 
         var transaction = new TerminalTransaction(key, Orders.ConfirmationNumber.New(order!.StoreId), NewId.NextGuid(), idempotent.Fingerprint,

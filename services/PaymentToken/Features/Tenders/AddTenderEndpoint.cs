@@ -30,7 +30,7 @@ public static class AddTenderEndpoint
         var tenderType = request.TenderTypeId is null ? null : await session.LoadAsync<TenderType>(request.TenderTypeId, ct);
         var (tender, refusal) = request.Validate(tenderType);
         if (refusal is not null)
-            return ProblemCodes.BadRequest(refusal.Code, refusal.Detail);
+            return refusal.ToProblem();
 
         var fingerprint = IdempotentRequest.Fingerprint(request);
         if (PaymentHttp.Replay(await session.LoadAsync<OrderPayments>(orderId, ct), key, fingerprint, (p, done) => Respond(p, done, tender!)) is { } replay)
