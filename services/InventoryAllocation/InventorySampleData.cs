@@ -6,7 +6,9 @@ using OmniChannel.InventoryAllocation.Features.Stock;
 namespace OmniChannel.InventoryAllocation;
 
 /// <summary>Inventory-Allocation's slice of deploy/sample-data/catalog.json: product master, locations, groups, stock.</summary>
+/// <param name="Currency">The catalogue's currency: its base prices are in it.</param>
 public sealed record InventorySampleData(
+    string Currency,
     IReadOnlyList<FulfillmentGroup> FulfillmentGroups,
     IReadOnlyList<Location> Locations,
     IReadOnlyList<SampleProduct> Products,
@@ -16,7 +18,7 @@ public sealed record InventorySampleData(
     {
         session.Store(data.FulfillmentGroups.ToArray());
         session.Store(data.Locations.ToArray());
-        session.Store(data.Products.Select(p => new Product(p.Sku, p.Name, p.Upc, p.VendorPartNumber, p.Mpn, p.BasePrice,
+        session.Store(data.Products.Select(p => new Product(p.Sku, p.Name, p.Upc, p.VendorPartNumber, p.Mpn, p.BasePrice, data.Currency,
             p.PriceOverrideAllowed, p.Discountable, p.RevenueRecognition, p.Status ?? new SkuStatus(), Revision: 1)).ToArray());
         session.Store(data.Stock.Select(s => new StockLevel(StockLevel.IdFor(s.LocationId, s.Sku), s.LocationId, s.Sku, s.OnHand, 0)).ToArray());
     }

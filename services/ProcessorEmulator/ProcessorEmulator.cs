@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using OmniChannel.ServiceDefaults.Http;
 
 namespace OmniChannel.ProcessorEmulator;
 
@@ -15,8 +16,6 @@ public sealed class ProcessorOptions
 /// </summary>
 public sealed class ProcessorEmulator(IProcessorStore store, TimeProvider clock, ProcessorOptions options)
 {
-    public const string Currency = "USD";
-
     public Task<ProcessorResult> TokenizeAsync(string merchantId, string cardNumber, CancellationToken ct)
     {
         if (TestCards.Find(cardNumber) is not { } card)
@@ -49,8 +48,8 @@ public sealed class ProcessorEmulator(IProcessorStore store, TimeProvider clock,
             var (behaviour, refusal) = await CardAsync(merchantId, cardToken, records.GetAsync<CardRecord>);
             if (refusal is not null)
                 return refusal;
-            if (amount <= 0 || currency != Currency)
-                return ProcessorResult.Decline("amount.invalid", $"An authorization needs a positive amount in {Currency}.");
+            if (amount <= 0 || !CurrencyCode.IsValid(currency))
+                return ProcessorResult.Decline("amount.invalid", "An authorization needs a positive amount and its ISO 4217 currency.");
             if (behaviour!.DeclineCode is { } code)
                 return ProcessorResult.Decline(code, $"The issuer declined the authorization ({behaviour.Name}).");
             if (storedCredential && !behaviour.Recurring)

@@ -28,7 +28,7 @@ public sealed class OrderDriver(HttpClient gateway)
         var sku = $"B{Random.Shared.Next(100000, 999999)}";
         (await gateway.PostAsJsonAsync("/api/inventory/products", new
         {
-            sku, name = "Benchmark item", upc = Gtin.UpcFor('9', sku), vendorPartNumber = $"VPN-{sku}", basePrice = 10.00m, discountable = true,
+            sku, name = "Benchmark item", upc = Gtin.UpcFor('9', sku), vendorPartNumber = $"VPN-{sku}", basePrice = 10.00m, currency = "USD", discountable = true,
         })).EnsureSuccessStatusCode();
         (await gateway.PutAsJsonAsync($"/api/inventory/locations/HOUSTON/stock/{sku}", new { onHand = 10_000_000 })).EnsureSuccessStatusCode();
 

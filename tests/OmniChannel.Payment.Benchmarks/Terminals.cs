@@ -23,7 +23,7 @@ public sealed class Terminals(HttpClient client)
                 var authorized = await TimeAsync("authorization", samples, () => PostAsync(order, "tenders", new
                 {
                     confirmationNumber = "BENCH", storeId = "HOUSTON", channel = "online", tenderTypeId = "CARD", cardTypeId = "VISA",
-                    cardToken = "tok_bench", amount = 50.00m,
+                    cardToken = "tok_bench", amount = 50.00m, currency = "USD",
                 }));
                 if (authorized)
                     await TimeAsync("capture", samples, () => PostAsync(order, "captures", new { purpose = "pickup", amount = 50.00m }));

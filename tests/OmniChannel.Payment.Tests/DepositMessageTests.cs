@@ -21,13 +21,13 @@ public class DepositMessageTests
 
     private async Task<DepositView> TakeAsync(CaptureDeposit request, IPaymentJournal? journal = null)
     {
-        var (tender, refusal) = DepositTender.From(request, Shop.Card);
+        var (tender, refusal) = DepositTender.From(request, Shop.Card, ledgerCurrency: null);
         var decision = refusal is not null
             ? TenderDecision.Refuse(refusal.Code, refusal.Detail)
             : TenderRules.Decide(tender, await shop.Connectors.For(tender.Tender.ConnectorId, tender.Tender.MerchantId, tender.Tender.CardPresent)
                 .VerifyAsync(tender.Tender.CardToken, default));
         var engine = journal is null ? shop.Engine : new PaymentEngine(journal, shop.Connectors, shop.Clock);
-        var payments = await engine.RunAsync(order, request.ConfirmationNumber,
+        var payments = await engine.RunAsync(order, new LedgerOpening(request.ConfirmationNumber, request.Currency),
             (s, now) => TenderPlan.Next(s, tender, decision, DepositView.RequestKey, DepositView.RequestKey, now), default);
         return DepositView.Of(payments)!;
     }
@@ -93,7 +93,15 @@ public class DepositMessageTests
     [InlineData((SalesChannel)7, 10.00, 50.00, "tender.channel_unknown")] // a value no sender knows (a newer one, or a forged message)
     public void A_payment_at_order_time_must_take_or_authorize_something_through_a_known_channel(SalesChannel channel, decimal amount, decimal balance,
         string code) =>
-        Assert.Equal(code, DepositTender.From(Deposit("tok_visa_ok", amount, balance, channel), Shop.Card).Refusal?.Code);
+        Assert.Equal(code, DepositTender.From(Deposit("tok_visa_ok", amount, balance, channel), Shop.Card, ledgerCurrency: null).Refusal?.Code);
+
+    [Theory]
+    [InlineData("USD", null, null)]
+    [InlineData("EUR", null, null)]          // a store in another country opens its order's payments in its currency
+    [InlineData("EUR", "USD", "amount.invalid")]
+    [InlineData("usd", null, "amount.invalid")]
+    public void A_deposit_is_in_the_orders_currency(string currency, string? ledgerCurrency, string? code) =>
+        Assert.Equal(code, DepositTender.From(Deposit("tok_visa_ok", 30.00m) with { Currency = currency }, Shop.Card, ledgerCurrency).Refusal?.Code);
 
     [Theory]
     [InlineData("decline_insufficient_funds", 30.00, "card.declined")]

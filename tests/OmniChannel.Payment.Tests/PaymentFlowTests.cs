@@ -26,6 +26,21 @@ public class PaymentFlowTests
     }
 
     [Fact]
+    public async Task The_first_tender_opens_the_orders_payments_in_its_currency_and_the_processor_authorizes_in_it()
+    {
+        var (payments, done) = await shop.AddTenderAsync(order, "swipe", Shop.Tender("store", "tok_visa_ok", 100.00m, 20.00m, currency: "EUR"));
+
+        Assert.Null(done.Code);
+        Assert.Equal("EUR", payments.Currency);
+        var authorize = Assert.Single(await shop.Processor.OperationsAsync(Shop.Merchant, $"{order:N}:", default), o => o.Kind == "authorize");
+        Assert.True(authorize.Answer.Approved);
+        Assert.Contains("|100.00|EUR|", authorize.Fingerprint); // authorize|token|amount|currency|...
+        var pickup = await shop.CaptureAsync(order, "pickup", 80.00m);
+        Assert.Equal(0m, pickup.BalanceDue);
+        Assert.Equal("EUR", shop.Payments(order).Currency);
+    }
+
+    [Fact]
     public async Task PAY5_a_100_percent_deposit_is_captured_at_once_and_leaves_no_authorization()
     {
         var (payments, _) = await shop.AddTenderAsync(order, "swipe", Shop.Tender("store", "tok_visa_ok", 100.00m, 100.00m));

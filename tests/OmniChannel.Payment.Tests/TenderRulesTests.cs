@@ -61,6 +61,14 @@ public class TenderRulesTests
     public void Amounts_are_positive_cents_and_a_capture_never_exceeds_the_authorization(decimal amount, decimal capture, string code) =>
         Assert.Equal(code, Shop.Tender("store", "tok", amount, capture).Validate(Shop.Card).Item2!.Code);
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("usd")]
+    [InlineData("DOLLARS")]
+    [InlineData("U\u0000D")]
+    public void An_amount_without_its_iso_currency_code_is_refused(string? currency) =>
+        Assert.Equal("currency.invalid", (Shop.Tender("online", "tok_visa_ok", 10m) with { Currency = currency }).Validate(Shop.Card).Item2!.Code);
+
     [Fact]
     public void PAY4_a_call_center_payment_is_always_a_prepayment()
     {

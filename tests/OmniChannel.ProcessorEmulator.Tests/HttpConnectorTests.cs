@@ -122,7 +122,7 @@ public class HttpConnectorTests(EmulatorFixture emulator)
         var (tender, decision) = Tender("tok_visa_ok", 100.00m);
 
         var down = new PaymentEngine(store.Journal(), emulator.Connectors(ClosedPort()), TimeProvider.System);
-        await Assert.ThrowsAsync<HttpRequestException>(() => down.RunAsync(orderId, null, Plan(tender, decision), default));
+        await Assert.ThrowsAsync<HttpRequestException>(() => down.RunAsync(orderId, Opening, Plan(tender, decision), default));
         var pending = Assert.Single(store.State(orderId)!.Pending);
         Assert.Empty(store.State(orderId)!.Declined);
 
@@ -142,17 +142,19 @@ public class HttpConnectorTests(EmulatorFixture emulator)
         var orderId = Guid.NewGuid();
         var (tender, decision) = Tender("tok_visa_ok", 100.00m);
         var down = new PaymentEngine(store.Journal(), emulator.Connectors(ClosedPort()), TimeProvider.System);
-        await Assert.ThrowsAsync<HttpRequestException>(() => down.RunAsync(orderId, null, Plan(tender, decision), default));
+        await Assert.ThrowsAsync<HttpRequestException>(() => down.RunAsync(orderId, Opening, Plan(tender, decision), default));
         var key = Assert.Single(store.State(orderId)!.Pending).Key;
         Assert.True((await emulator.Connector().AuthorizeAsync(key, "tok_visa_ok", 99.00m, "USD", false, default)).Approved);
         var events = store.Events(orderId).Count;
 
         var up = new PaymentEngine(store.Journal(), emulator.Connectors(), TimeProvider.System);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => up.RunAsync(orderId, null, Plan(tender, decision), default));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => up.RunAsync(orderId, Opening, Plan(tender, decision), default));
 
         Assert.Equal(events, store.Events(orderId).Count);
         Assert.Single(store.State(orderId)!.Pending);
     }
+
+    private static readonly LedgerOpening Opening = new("WEB-1", "USD");
 
     private string Key(string name) => $"{order}:{name}";
 

@@ -11,18 +11,19 @@ namespace OmniChannel.PaymentToken.Payments;
 public sealed class CommittingPaymentJournal(IDocumentSession session) : IPaymentJournal
 {
     private long version;
-    private string currency = Money.Currency;
+    private string? currency;
 
     public async Task<OrderPayments?> LoadAsync(Guid orderId, CancellationToken ct)
     {
         var stream = await session.Events.FetchForWriting<OrderPayments>(orderId, ct);
         version = stream.CurrentVersion ?? 0;
-        currency = stream.Aggregate?.Currency ?? Money.Currency;
+        currency = stream.Aggregate?.Currency;
         return stream.Aggregate;
     }
 
     public async Task AppendAsync(Guid orderId, IReadOnlyList<object> events, CancellationToken ct)
     {
+        currency ??= events.OfType<PaymentsOpened>().First().Currency; // a new stream starts with its opening
         PaymentMetrics.CountOnCommit(session, currency, events); // a save that fails (a conflict) forgets it
         if (version == 0)
             session.Events.StartStream<OrderPayments>(orderId, events);
@@ -65,7 +66,7 @@ public sealed class TransactionalPaymentJournal(IDocumentSession session) : IPay
     {
         (stream ?? throw new InvalidOperationException("Load the order's payments before appending to them.")).AppendMany(events);
         state = events.Aggregate(state, OrderPayments.Fold);
-        PaymentMetrics.CountOnCommit(session, state?.Currency ?? Money.Currency, events); // after the message's commit
+        PaymentMetrics.CountOnCommit(session, state!.Currency, events); // after the message's commit
         return Task.CompletedTask;
     }
 }

@@ -8,11 +8,16 @@ namespace OmniChannel.PaymentToken.Payments;
 /// A call left unfinished by a crash (or by a concurrent request) is finished first, with its own key, before
 /// anything new is decided. Decisions are the plan's: a pure function of the order's payments and the time.
 /// </summary>
+/// <summary>What opens an order's payments: only a tender does (a deposit, or a card added to the order).</summary>
+/// <param name="Currency">The order's currency (the store's): every amount of the ledger is in it.</param>
+public sealed record LedgerOpening(string? ConfirmationNumber, string Currency);
+
 public sealed class PaymentEngine(IPaymentJournal journal, IConnectors connectors, TimeProvider clock)
 {
     private const int MaxSteps = 200;
 
-    public async Task<OrderPayments> RunAsync(Guid orderId, string? confirmationNumber, Func<OrderPayments, DateTimeOffset, PaymentStep> plan,
+    /// <param name="opening">How to open the order's payments when it has none; null where there must be some already.</param>
+    public async Task<OrderPayments> RunAsync(Guid orderId, LedgerOpening? opening, Func<OrderPayments, DateTimeOffset, PaymentStep> plan,
         CancellationToken ct)
     {
         var state = await journal.LoadAsync(orderId, ct);
@@ -24,7 +29,9 @@ public sealed class PaymentEngine(IPaymentJournal journal, IConnectors connector
                 var now = clock.GetUtcNow();
                 if (state is null)
                 {
-                    Add(new PaymentsOpened(orderId, confirmationNumber, Money.Currency, now));
+                    Add(opening is null
+                        ? throw new InvalidOperationException($"Order {orderId} has no payments yet: only a tender opens them.")
+                        : new PaymentsOpened(orderId, opening.ConfirmationNumber, opening.Currency, now));
                     continue;
                 }
                 if (state.Pending.Count > 0)
@@ -79,8 +86,8 @@ public sealed class PaymentEngine(IPaymentJournal journal, IConnectors connector
         var connector = connectors.For(tender.ConnectorId, tender.MerchantId, tender.CardPresent); // PAY-1: the line's own connector
         var result = await (call.Kind switch
         {
-            CallKind.Authorize => connector.AuthorizeAsync(call.Key, call.Token, call.Amount, Money.Currency, storedCredential: false, ct),
-            CallKind.Reauthorize => connector.AuthorizeAsync(call.Key, call.Token, call.Amount, Money.Currency, storedCredential: true, ct),
+            CallKind.Authorize => connector.AuthorizeAsync(call.Key, call.Token, call.Amount, state.Currency, storedCredential: false, ct),
+            CallKind.Reauthorize => connector.AuthorizeAsync(call.Key, call.Token, call.Amount, state.Currency, storedCredential: true, ct),
             CallKind.Capture => connector.CaptureAsync(call.Key, call.Token, call.Amount, ct),
             CallKind.Void => connector.VoidAsync(call.Key, call.Token, ct),
             CallKind.Refund => connector.RefundAsync(call.Key, call.Token, call.Amount, ct),

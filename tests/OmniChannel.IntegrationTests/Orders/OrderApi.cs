@@ -73,7 +73,7 @@ public sealed class OrderApi(HttpClient gateway)
         var sku = $"Z{Random.Shared.Next(100000, 999999)}";
         using (var created = await gateway.PostAsJsonAsync("/api/inventory/products", new
         {
-            sku, name = $"Test item {sku}", upc = Gtin.UpcFor('8', sku), vendorPartNumber = $"VPN-{sku}", basePrice = price, discountable = true,
+            sku, name = $"Test item {sku}", upc = Gtin.UpcFor('8', sku), vendorPartNumber = $"VPN-{sku}", basePrice = price, currency = "USD", discountable = true,
         }))
             created.EnsureSuccessStatusCode();
         using (var stocked = await gateway.PutAsJsonAsync($"/api/inventory/locations/{location}/stock/{sku}", new { onHand }))

@@ -14,8 +14,8 @@ public sealed class PaymentApi(PlatformFixture platform)
     public HttpClient Gateway => platform.Gateway;
 
     public static object Tender(string channel, string cardToken, decimal amount, decimal captureAmount = 0m, string? purpose = null,
-        string cardTypeId = "VISA", string storeId = "HOUSTON") =>
-        new { confirmationNumber = "WEB-TEST", storeId, channel, tenderTypeId = "CARD", cardTypeId, cardToken, amount, captureAmount, purpose };
+        string cardTypeId = "VISA", string storeId = "HOUSTON", string currency = "USD") =>
+        new { confirmationNumber = "WEB-TEST", storeId, channel, tenderTypeId = "CARD", cardTypeId, cardToken, amount, currency, captureAmount, purpose };
 
     /// <summary>What the payment terminal or the storefront's hosted fields do: hand the card to the processor, get a token.</summary>
     public async Task<string> TokenizeAsync(string cardNumber)

@@ -47,6 +47,23 @@ public class PaymentApiTests(PlatformFixture platform)
         await Problems.AssertAsync(await payments.PostAsync(order, "tenders", Tender("store", cardToken, 10.00m)), HttpStatusCode.BadRequest, code);
 
     [Fact]
+    public async Task The_first_tender_sets_the_orders_currency_and_a_tender_in_another_is_refused_and_changes_nothing()
+    {
+        await Problems.AssertAsync(await payments.PostAsync(order, "tenders", Tender("online", "tok_visa_ok", 100.00m, currency: "")),
+            HttpStatusCode.BadRequest, "currency.invalid");
+        await payments.TenderAsync(order, Tender("online", "tok_visa_ok", 100.00m, currency: "EUR"));
+        var before = await payments.LedgerAsync(order);
+
+        await Problems.AssertAsync(await payments.PostAsync(order, "tenders", Tender("online", "tok_mc_ok", 20.00m, cardTypeId: "MC", currency: "USD")),
+            HttpStatusCode.UnprocessableEntity, "currency.mismatch");
+
+        var after = await payments.LedgerAsync(order);
+        Assert.Equal("EUR", after.GetProperty("currency").GetString());
+        Assert.Equal(before.GetProperty("tenderLines").ToString(), after.GetProperty("tenderLines").ToString());
+        await payments.AssertReconcilesAsync(order);
+    }
+
+    [Fact]
     public async Task Bad_requests_are_problems_with_stable_codes()
     {
         await Problems.AssertAsync(await platform.Gateway.PostAsJsonAsync($"/api/payments/orders/{order}/captures", new { purpose = "pickup", amount = 1m }),

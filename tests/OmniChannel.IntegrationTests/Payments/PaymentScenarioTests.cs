@@ -38,7 +38,8 @@ public class PaymentScenarioTests(PlatformFixture platform)
     {
         await Problems.AssertAsync(await payments.PostAsync(order, "tenders", new
         {
-            channel = "callCenter", tenderTypeId = "CARD", cardTypeId = "MC", cardToken = "tok_mc_ok", amount = 120.00m, prepayment = false,
+            channel = "callCenter", tenderTypeId = "CARD", cardTypeId = "MC", cardToken = "tok_mc_ok", amount = 120.00m, currency = "USD",
+            prepayment = false,
         }), HttpStatusCode.BadRequest, "tender.prepayment_required");
 
         await payments.TenderAsync(order, Tender("callCenter", "tok_mc_ok", 120.00m, cardTypeId: "MC"));

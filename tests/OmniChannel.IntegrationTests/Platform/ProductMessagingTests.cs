@@ -32,14 +32,17 @@ public class ProductMessagingTests(PlatformFixture platform)
     {
         var sku = $"B{Random.Shared.Next(100000, 999999)}";
         using var response = await Gateway.PostAsJsonAsync("/api/inventory/products",
-            new { sku, name = "Bad", upc = "012345678906", vendorPartNumber = "X", basePrice = 1m });
+            new { sku, name = "Bad", upc = "012345678906", vendorPartNumber = "X", basePrice = 1m, currency = "USD" });
 
         await Problems.AssertAsync(response, HttpStatusCode.BadRequest, "product.upc_invalid");
         await Problems.AssertAsync(await Gateway.GetAsync($"/api/inventory/products/{sku}"), HttpStatusCode.NotFound, "product.not_found");
     }
 
-    private static object Lantern(string sku, decimal price) =>
-        new { sku, name = "Test lantern", upc = Gtin.UpcFor('7', sku), vendorPartNumber = $"VPN-{sku}", basePrice = price, discountable = true };
+    private static object Lantern(string sku, decimal price) => new
+    {
+        sku, name = "Test lantern", upc = Gtin.UpcFor('7', sku), vendorPartNumber = $"VPN-{sku}", basePrice = price, currency = "USD",
+        discountable = true,
+    };
 
     private Task<JsonElement> PriceOnceKnown(string sku, decimal expected) =>
         Poll.UntilValueAsync<JsonElement>(async () =>

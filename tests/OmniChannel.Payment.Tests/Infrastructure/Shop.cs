@@ -50,8 +50,8 @@ public sealed class Shop
     }
 
     public static AddTenderRequest Tender(string channel, string cardToken, decimal amount, decimal capture = 0m, string? purpose = null,
-        string cardType = "VISA", bool? prepayment = null) =>
-        new("HOU-TEST-0001", "HOUSTON", channel, "CARD", cardType, cardToken, amount, capture, purpose, prepayment);
+        string cardType = "VISA", bool? prepayment = null, string currency = "USD") =>
+        new("HOU-TEST-0001", "HOUSTON", channel, "CARD", cardType, cardToken, amount, currency, capture, purpose, prepayment);
 
     /// <summary>What POST .../tenders does: validate, verify the card, decide, authorize and capture.</summary>
     public async Task<(OrderPayments Payments, RequestCompleted Done)> AddTenderAsync(Guid orderId, string key, AddTenderRequest request)
@@ -61,7 +61,7 @@ public sealed class Shop
         var card = tender!.Tender;
         var verification = await Connectors.For(card.ConnectorId, card.MerchantId, card.CardPresent).VerifyAsync(card.CardToken, default);
         var decision = TenderRules.Decide(tender, verification);
-        var payments = await Engine.RunAsync(orderId, request.ConfirmationNumber, (s, now) => TenderPlan.Next(s, tender, decision, key, key, now), default);
+        var payments = await Engine.RunAsync(orderId, new LedgerOpening(request.ConfirmationNumber, request.Currency!), (s, now) => TenderPlan.Next(s, tender, decision, key, key, now), default);
         return (payments, payments.Completed(key)!);
     }
 

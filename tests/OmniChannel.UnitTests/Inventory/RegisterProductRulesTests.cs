@@ -4,7 +4,7 @@ namespace OmniChannel.UnitTests.Inventory;
 
 public class RegisterProductRulesTests
 {
-    private static readonly RegisterProductRequest Valid = new("99001", "Camp mug", "012345679025", "CM-1", null, 12.50m,
+    private static readonly RegisterProductRequest Valid = new("99001", "Camp mug", "012345679025", "CM-1", null, 12.50m, "USD",
         PriceOverrideAllowed: false, Discountable: true, RevenueRecognition: false);
 
     [Fact]
@@ -23,6 +23,18 @@ public class RegisterProductRulesTests
     [Fact]
     public void A_price_below_a_cent_is_refused() =>
         Assert.Equal("product.price_precision", RegisterProduct.Validate(Valid with { BasePrice = 1.005m })?.Code);
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("usd")]
+    [InlineData("US")]
+    [InlineData("US\u0000")]
+    public void A_base_price_without_an_iso_currency_code_is_refused(string? currency) =>
+        Assert.Equal("product.currency_invalid", RegisterProduct.Validate(Valid with { Currency = currency })?.Code);
+
+    [Fact]
+    public void A_base_price_in_any_iso_currency_breaks_no_rule() => Assert.Null(RegisterProduct.Validate(Valid with { Currency = "EUR" }));
 
     [Fact]
     public void A_missing_name_or_vendor_part_number_is_refused()

@@ -21,7 +21,7 @@ public class SampleCatalogueTests
         Assert.All(Inventory.Products, p =>
         {
             Assert.Null(RegisterProduct.Validate(new RegisterProductRequest(p.Sku, p.Name, p.Upc, p.VendorPartNumber, p.Mpn,
-                p.BasePrice, p.PriceOverrideAllowed, p.Discountable, p.RevenueRecognition)));
+                p.BasePrice, Inventory.Currency, p.PriceOverrideAllowed, p.Discountable, p.RevenueRecognition)));
         });
         Assert.Equal(Inventory.Products.Count, Inventory.Products.Select(p => p.Upc).Distinct().Count());
     }

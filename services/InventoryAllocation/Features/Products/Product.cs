@@ -8,6 +8,7 @@ public sealed record Product(
     string VendorPartNumber,
     string? Mpn,
     decimal BasePrice,
+    string Currency,
     bool PriceOverrideAllowed,
     bool Discountable,
     bool RevenueRecognition,

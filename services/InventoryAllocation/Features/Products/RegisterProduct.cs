@@ -12,6 +12,7 @@ public sealed record RegisterProductRequest(
     string VendorPartNumber,
     string? Mpn,
     decimal BasePrice,
+    string? Currency,
     bool PriceOverrideAllowed,
     bool Discountable,
     bool RevenueRecognition);
@@ -19,8 +20,6 @@ public sealed record RegisterProductRequest(
 /// <summary>Registers a SKU in the product master, or changes it, and tells the other services (Pricing first of all).</summary>
 public static class RegisterProduct
 {
-    public const string Currency = "USD";
-
     /// <summary>The first rule the request breaks, as (code, detail); null when it breaks none.</summary>
     public static (string Code, string Detail)? Validate(RegisterProductRequest request) => request switch
     {
@@ -30,7 +29,8 @@ public static class RegisterProduct
         { Upc: var upc } when !IsGtin(upc) => ("product.upc_invalid", "UPC must be a GTIN of 8, 12, 13 or 14 digits with a valid check digit."),
         { VendorPartNumber: var vpn } when string.IsNullOrWhiteSpace(vpn) => ("product.vpn_required", "Vendor part number is required."),
         { BasePrice: < 0 } => ("product.price_negative", "Base price cannot be negative."),
-        { BasePrice: var price } when decimal.Round(price, 2) != price => ("product.price_precision", "Base price has at most 2 decimals (USD)."),
+        { BasePrice: var price } when decimal.Round(price, 2) != price => ("product.price_precision", "Base price has at most 2 decimals."),
+        { Currency: var currency } when !CurrencyCode.IsValid(currency) => ("product.currency_invalid", "currency is the base price's ISO 4217 code, such as USD."),
         _ => null,
     };
 
@@ -57,7 +57,7 @@ public static class RegisterProduct
 
         var existing = await session.LoadAsync<Product>(request.Sku, cancellationToken);
         var product = new Product(request.Sku, request.Name.Trim(), request.Upc, request.VendorPartNumber.Trim(), request.Mpn,
-            request.BasePrice, request.PriceOverrideAllowed, request.Discountable, request.RevenueRecognition,
+            request.BasePrice, request.Currency!, request.PriceOverrideAllowed, request.Discountable, request.RevenueRecognition,
             existing?.Status ?? new SkuStatus(), (existing?.Revision ?? 0) + 1);
         if (existing is not null && existing == product with { Revision = existing.Revision })
             return TypedResults.Ok(existing); // the same product again: nothing changes, nothing is published
@@ -68,7 +68,7 @@ public static class RegisterProduct
             Sku = product.Sku,
             Name = product.Name,
             BasePrice = product.BasePrice,
-            Currency = Currency,
+            Currency = product.Currency,
             PriceOverrideAllowed = product.PriceOverrideAllowed,
             Discountable = product.Discountable,
             RevenueRecognition = product.RevenueRecognition,

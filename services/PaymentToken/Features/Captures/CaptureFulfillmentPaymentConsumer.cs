@@ -19,18 +19,22 @@ public sealed class CaptureFulfillmentPaymentConsumer(IDocumentSession session, 
         var key = $"fulfillment.{m.FulfillmentId}";
         TenderPurpose? purpose = m.Purpose switch { FulfillmentPurpose.Pickup => TenderPurpose.Pickup, FulfillmentPurpose.Invoice => TenderPurpose.Invoice, _ => null };
         if (purpose is not { } tenderPurpose
-            || !Money.IsValidAmount(m.Amount) || m.Currency != Money.Currency || m.FulfillmentId.Length > 60
+            || !Money.IsValidAmount(m.Amount) || m.FulfillmentId.Length > 60
             || !m.FulfillmentId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
         {
-            await context.Publish(Failed(m, 0m, "capture.request_invalid", "A positive USD amount in cents, a plain FulfillmentId."));
+            await context.Publish(Failed(m, 0m, "capture.request_invalid", "A positive amount in cents, a plain FulfillmentId."));
             return;
         }
 
         var journal = new TransactionalPaymentJournal(session);
-        if (await journal.LoadAsync(m.OrderId, ct) is null)
+        switch (await journal.LoadAsync(m.OrderId, ct))
         {
-            await context.Publish(Failed(m, 0m, CapturePlan.NewTenderRequired, "The order has no card tenders: take a payment."));
-            return;
+            case null:
+                await context.Publish(Failed(m, 0m, CapturePlan.NewTenderRequired, "The order has no card tenders: take a payment."));
+                return;
+            case { Currency: var currency } when currency != m.Currency:
+                await context.Publish(Failed(m, 0m, "capture.request_invalid", $"The order's payments are in {currency}, not {m.Currency}."));
+                return;
         }
         var request = new CaptureRequest(key, $"{tenderPurpose}|{m.Amount}|{m.PreferredTenderLineId}", tenderPurpose, m.Amount, m.PreferredTenderLineId);
         var payments = await new PaymentEngine(journal, connectors, clock).RunAsync(m.OrderId, null, (s, now) => CapturePlan.Next(s, request, now), ct);

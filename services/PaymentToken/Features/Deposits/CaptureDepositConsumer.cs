@@ -24,8 +24,9 @@ public sealed class CaptureDepositConsumer(IDocumentSession session, IConnectors
         var payments = await journal.LoadAsync(request.OrderId, ct);
         if (payments is null || payments.Completed(DepositView.RequestKey) is null)
         {
-            var (tender, decision) = await DecideAsync(request, ct);
-            payments = await new PaymentEngine(journal, connectors, clock).RunAsync(request.OrderId, request.ConfirmationNumber,
+            var (tender, decision) = await DecideAsync(request, payments?.Currency, ct);
+            payments = await new PaymentEngine(journal, connectors, clock).RunAsync(request.OrderId,
+                new LedgerOpening(request.ConfirmationNumber, request.Currency),
                 (s, now) => TenderPlan.Next(s, tender, decision, DepositView.RequestKey, DepositView.RequestKey, now), ct);
             await session.SaveChangesAsync(ct);
         }
@@ -43,9 +44,9 @@ public sealed class CaptureDepositConsumer(IDocumentSession session, IConnectors
             });
     }
 
-    private async Task<(NewTender, TenderDecision)> DecideAsync(CaptureDeposit request, CancellationToken ct)
+    private async Task<(NewTender, TenderDecision)> DecideAsync(CaptureDeposit request, string? ledgerCurrency, CancellationToken ct)
     {
-        var (tender, refusal) = DepositTender.From(request, await session.LoadAsync<TenderType>(request.TenderTypeId, ct));
+        var (tender, refusal) = DepositTender.From(request, await session.LoadAsync<TenderType>(request.TenderTypeId, ct), ledgerCurrency);
         if (refusal is not null)
             return (tender, TenderDecision.Refuse(refusal.Code, refusal.Detail));
         var card = tender.Tender;

@@ -13,9 +13,10 @@ public static class DepositTender
     /// that authorizes the deposit and <see cref="CaptureDeposit.BalanceToAuthorize"/> (PAY-5) and captures the deposit.
     /// From the storefront or the call center: the card not present connector (PAY-1); the storefront's checkout only
     /// authorizes (Amount 0, PAY-3), the call center's payment is captured as a prepayment (PAY-4). Refused when the
-    /// channel, tender type, card type or amount is not acceptable (recorded as a declined tender all the same).
+    /// channel, tender type, card type, amount or currency is not acceptable (recorded as a declined tender all the same).
     /// </summary>
-    public static (NewTender Tender, Refusal? Refusal) From(CaptureDeposit request, TenderType? tenderType)
+    /// <param name="ledgerCurrency">The currency of the order's payments when they are open already; the deposit must be in it.</param>
+    public static (NewTender Tender, Refusal? Refusal) From(CaptureDeposit request, TenderType? tenderType, string? ledgerCurrency)
     {
         Channel? known = request.Channel switch
         {
@@ -35,8 +36,9 @@ public static class DepositTender
         var tender = new NewTender(card, request.Amount + balance, request.Amount, purpose);
         if (refusal is null && !TenderRules.IsCardToken(request.CardToken ?? ""))
             refusal = new Refusal("card.token_invalid", "A card token is up to 255 characters, none a control character.");
-        if (refusal is null && (!ValidAmounts(request.Amount, balance, channel) || request.Currency != Money.Currency))
-            refusal = new Refusal("amount.invalid", $"A deposit must be more than zero, in {Money.Currency} cents.");
+        if (refusal is null && (!ValidAmounts(request.Amount, balance, channel) || !CurrencyCode.IsValid(request.Currency)
+                || request.Currency != (ledgerCurrency ?? request.Currency)))
+            refusal = new Refusal("amount.invalid", $"A deposit must be more than zero, in cents of the order's currency{(ledgerCurrency is null ? "" : $" ({ledgerCurrency})")}.");
         return (tender, refusal);
     }
 

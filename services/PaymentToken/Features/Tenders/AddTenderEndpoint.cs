@@ -33,14 +33,18 @@ public static class AddTenderEndpoint
             return refusal.ToProblem();
 
         var fingerprint = IdempotentRequest.Fingerprint(request);
-        if (PaymentHttp.Replay(await session.LoadAsync<OrderPayments>(orderId, ct), key, fingerprint, (p, done) => Respond(p, done, tender!)) is { } replay)
+        var existing = await session.LoadAsync<OrderPayments>(orderId, ct);
+        if (PaymentHttp.Replay(existing, key, fingerprint, (p, done) => Respond(p, done, tender!)) is { } replay)
             return replay;
+        if (existing is not null && existing.Currency != request.Currency)
+            return ProblemCodes.Problem(StatusCodes.Status422UnprocessableEntity, "currency.mismatch",
+                $"The order's payments are in {existing.Currency}: a tender in {request.Currency} cannot join them.");
 
         var card = tender!.Tender;
         var verification = await connectors.For(card.ConnectorId, card.MerchantId, card.CardPresent).VerifyAsync(card.CardToken, ct);
         var decision = TenderRules.Decide(tender, verification);
         var payments = await PaymentHttp.Engine(session, connectors, clock)
-            .RunAsync(orderId, request.ConfirmationNumber, (s, now) => TenderPlan.Next(s, tender, decision, key, fingerprint, now), ct);
+            .RunAsync(orderId, new LedgerOpening(request.ConfirmationNumber, request.Currency!), (s, now) => TenderPlan.Next(s, tender, decision, key, fingerprint, now), ct);
         return Respond(payments, payments.Completed(key)!, tender);
     }
 

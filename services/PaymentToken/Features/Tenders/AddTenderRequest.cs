@@ -9,6 +9,8 @@ namespace OmniChannel.PaymentToken.Features.Tenders;
 /// of it now. A store deposit with one swipe: amount = the order total, captureAmount = the deposit (PAY-5). An online
 /// or call-center order: amount = the total, nothing captured (PAY-3, PAY-4). A different card at pickup: amount =
 /// captureAmount = what is due (PAY-8). A second card for the fulfillment (PAY-7): amount = the balance, nothing captured.
+/// <see cref="Currency"/> is the order's (its store's): the first tender opens the order's payments in it, and every
+/// later tender must be in it too.
 /// </summary>
 public sealed record AddTenderRequest(
     string? ConfirmationNumber,
@@ -18,6 +20,7 @@ public sealed record AddTenderRequest(
     string? CardTypeId,
     string? CardToken,
     decimal Amount,
+    string? Currency,
     decimal? CaptureAmount,
     string? Purpose,
     bool? Prepayment)
@@ -34,6 +37,8 @@ public sealed record AddTenderRequest(
             return (null, new("card.number_refused", "Send a card token, never a card number (PAY-12)."));
         if (!Money.IsValidAmount(Amount))
             return (null, new("amount.invalid", "amount must be more than zero, in cents (2 decimals)."));
+        if (!CurrencyCode.IsValid(Currency))
+            return (null, new("currency.invalid", "currency is the order's ISO 4217 code, such as USD."));
         var capture = CaptureAmount ?? 0m;
         if (capture < 0 || capture > Amount || capture != Money.Round(capture))
             return (null, new("amount.capture_invalid", "captureAmount is between 0 and amount, in cents."));
