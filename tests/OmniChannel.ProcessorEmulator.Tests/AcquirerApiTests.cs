@@ -19,7 +19,7 @@ public class AcquirerApiTests(EmulatorFixture emulator)
     [InlineData(Authorizations, "k1", "{\"cardToken\":\"tok_visa_ok\",\"amount\":\"ten\",\"currency\":\"USD\"}", "request.invalid")]
     [InlineData(Authorizations, "k1", "{\"cardToken\":\"tok_visa_ok\",\"amount\":1e40,\"currency\":\"USD\"}", "number.out_of_range")]
     [InlineData(Authorizations, "k1", "{\"cardToken\":\"tok_visa_ok\",\"amount\":10,\"currency\":\"USD\",\"x\":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}", "request.too_deep")]
-    [InlineData(Authorizations, "k1", "{\"cardToken\":\"tok\u001b[31m\",\"amount\":10,\"currency\":\"USD\"}", "text.control_character")]
+    [InlineData(Authorizations, "k1", "{\"cardToken\":\"tok\\u001b[31m\",\"amount\":10,\"currency\":\"USD\"}", "text.control_character")]
     [InlineData(Authorizations, null, "{\"cardToken\":\"tok_visa_ok\",\"amount\":10,\"currency\":\"USD\"}", "idempotency.key_required")]
     [InlineData(Authorizations, "a key with spaces", "{\"cardToken\":\"tok_visa_ok\",\"amount\":10,\"currency\":\"USD\"}", "idempotency.key_invalid")]
     [InlineData(Authorizations, "k1", "{\"amount\":10,\"currency\":\"USD\"}", "value.required")]
