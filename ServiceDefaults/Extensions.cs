@@ -37,6 +37,7 @@ public static class ServiceDefaultsExtensions
         // Malformed JSON is the caller's fault everywhere, Development included: a 400 problem, not an exception page.
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemCodes.AddTraceAndCorrelation);
+        builder.Services.AddExceptionHandler<PostgresDataErrorHandler>();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSingleton(TimeProvider.System);
