@@ -39,6 +39,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddExceptionHandler<BadRequestProblems>();
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemCodes.AddTraceAndCorrelation);
+        builder.Services.AddExceptionHandler<PostgresDataErrorHandler>();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(json => RequestJson.Configure(json.SerializerOptions));
         builder.Services.Configure<RequestLimits>(builder.Configuration.GetSection(RequestLimits.Section));
