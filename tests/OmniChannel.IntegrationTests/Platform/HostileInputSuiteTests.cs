@@ -8,7 +8,7 @@ namespace OmniChannel.IntegrationTests.Platform;
 /// route the OpenAPI documents describe answer 4xx problem details with a code, never 5xx, and change no table.
 /// </summary>
 [Collection(PlatformCollection.Name)]
-public class HostileInputTests(PlatformFixture platform)
+public class HostileInputSuiteTests(PlatformFixture platform)
 {
     [Fact]
     public async Task Hostile_requests_to_every_route_are_refused_with_problems_and_change_nothing()
