@@ -72,7 +72,8 @@ public static class HostileRequests
                     yield return Make(operation, $"query {parameter.Name}: {name}", path, QueryWith(operation, parameter.Name, raw), plainBody);
             }
 
-        if (operation.Method is "POST" or "PUT" or "PATCH" or "DELETE")
+        // Only where the operation says it reads the key: elsewhere the header is ignored, and the request is a valid one.
+        if (operation.Parameters.Any(p => p.In == "header" && p.Name.Equals("Idempotency-Key", StringComparison.OrdinalIgnoreCase)))
         {
             yield return Make(operation, "Idempotency-Key: control character", path, query, plainBody, headers: [new("Idempotency-Key", "key\u0001x")]);
             yield return Make(operation, "Idempotency-Key: 10 000 characters", path, query, plainBody, headers: [new("Idempotency-Key", new string('k', 10_000))]);

@@ -8,7 +8,8 @@ namespace OmniChannel.HostileInput.Engine;
 /// <summary>A caller the hostile requests are sent as: anonymous, or with a principal's token, so validators are reached.</summary>
 public sealed record HostileClient(string Name, HttpClient Http);
 
-public sealed record HostileAnswer(HostileRequest Request, string Client, int Status, string? Code, string? Problem, bool EmptyBody = false);
+public sealed record HostileAnswer(HostileRequest Request, string Client, int Status, string? Code, string? Problem, bool EmptyBody = false,
+    TimeSpan? RetryAfter = null);
 
 /// <summary>What a run found. A 5xx, an error that is not problem details with a code, or a changed table is a failure.</summary>
 public sealed record HostileReport(int Sent, IReadOnlyList<HostileAnswer> ServerErrors, IReadOnlyList<HostileAnswer> NotProblems,
@@ -87,6 +88,18 @@ public static class HostileRun
 
     private static async Task<HostileAnswer> SendAsync(HostileClient client, HostileRequest request, CancellationToken ct)
     {
+        // A 429 is the gateway's rate limit doing its job: the run waits as asked and sends again, as a good client does.
+        for (var attempt = 1; ; attempt++)
+        {
+            var answer = await SendOnceAsync(client, request, ct);
+            if (answer.Status != (int)HttpStatusCode.TooManyRequests || attempt == 10)
+                return answer;
+            await Task.Delay(answer.RetryAfter ?? TimeSpan.FromSeconds(1), ct);
+        }
+    }
+
+    private static async Task<HostileAnswer> SendOnceAsync(HostileClient client, HostileRequest request, CancellationToken ct)
+    {
         using var message = new HttpRequestMessage(new HttpMethod(request.Method), request.PathAndQuery);
         if (request.Body is not null)
         {
@@ -107,17 +120,33 @@ public static class HostileRun
             var text = await response.Content.ReadAsStringAsync(ct);
             var (code, problem) = ProblemOf(response, text);
             return new HostileAnswer(request, client.Name, (int)response.StatusCode, code, problem,
-                EmptyBody: text.Length == 0 && response.Content.Headers.ContentType is null);
+                EmptyBody: text.Length == 0 && response.Content.Headers.ContentType is null, RetryAfter: response.Headers.RetryAfter?.Delta);
         }
         catch (HttpRequestException exception) when (exception.InnerException is InvalidOperationException or FormatException)
         {
             // The client itself would not send it (e.g. a header value .NET refuses): nothing reached the platform.
             return new HostileAnswer(request, client.Name, -1, "client.refused_to_send", exception.Message);
         }
+        catch (HttpRequestException exception) when (request.Body?.Length > OversizedBody)
+        {
+            // Over the size limit, the server answers 413 before the body is read and closes the connection (HTTP/1.1 has
+            // no other way to stop a sender); the client may fail while still sending. Nothing was read, nothing kept.
+            return new HostileAnswer(request, client.Name, -2, "connection.closed_while_sending", exception.Message);
+        }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
         {
-            return new HostileAnswer(request, client.Name, 0, null, $"no answer: {exception.Message}");
+            return new HostileAnswer(request, client.Name, 0, null, $"no answer: {Messages(exception)}");
         }
+    }
+
+    private const int OversizedBody = 1024 * 1024;
+
+    private static string Messages(Exception? exception)
+    {
+        var messages = new List<string>();
+        for (; exception is not null; exception = exception.InnerException)
+            messages.Add(exception.Message);
+        return string.Join(" ← ", messages);
     }
 
     private static (string? Code, string? Problem) ProblemOf(HttpResponseMessage response, string text)
