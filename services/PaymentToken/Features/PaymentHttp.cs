@@ -30,5 +30,5 @@ public static class PaymentHttp
         ProblemCodes.BadRequest("amount.invalid", $"{what} must be more than zero, in cents (2 decimals).");
 
     /// <summary>Card tokens are merchant secrets too: show only their last four characters.</summary>
-    public static string Mask(string token) => token.Length <= 4 ? "****" : $"****{token[^4..]}";
+    public static string Mask(string token) => CardTokens.Mask(token);
 }

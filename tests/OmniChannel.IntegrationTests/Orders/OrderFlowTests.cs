@@ -31,6 +31,8 @@ public class OrderFlowTests(PlatformFixture platform)
         Assert.Equal(30.00m, order.GetProperty("depositDue").GetDecimal());
         Assert.Equal(30.00m, order.GetProperty("depositPaid").GetDecimal());
         Assert.Contains("order_confirmed", order.GetProperty("history").EnumerateArray().Select(e => e.GetProperty("type").GetString()));
+        Assert.DoesNotContain("tok_visa_ok", order.ToString()); // PAY-12: a card token read back could pay for another order
+        Assert.Contains("****a_ok", order.ToString());
 
         Assert.Equal((5, 2), await orders.StockAsync("SEATTLE", sku));      // reserved for pickup
         Assert.Equal((4, 0), await orders.StockAsync("HOUSTON", carryOut)); // carried out at once

@@ -1,11 +1,16 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Marten;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using OmniChannel.Order.Features.CreateOrder;
 using OmniChannel.Order.Orders;
 using OmniChannel.ServiceDefaults.Http;
 
 namespace OmniChannel.Order.Features.GetOrder;
 
-public sealed record OrderEventView(long Version, string Type, DateTimeOffset Timestamp, object Data);
+/// <summary>An event of the order's stream as recorded, its card tokens masked (PAY-12).</summary>
+public sealed record OrderEventView(long Version, string Type, DateTimeOffset Timestamp, JsonNode? Data);
 
 /// <summary>A line with what of it was carried out, picked up or shipped so far.</summary>
 public sealed record OrderLineView(int LineId, string Sku, int Quantity, Fulfillment Fulfillment, int FulfilledQuantity);
@@ -60,14 +65,15 @@ public static class GetOrder
         return app;
     }
 
-    private static async Task<IResult> Handle(IQuerySession session, string confirmationNumber, CancellationToken ct)
+    private static async Task<IResult> Handle(IQuerySession session, string confirmationNumber, IOptions<JsonOptions> json, CancellationToken ct)
     {
         if (await session.LoadAsync<CustomerOrder>(confirmationNumber, ct) is { } order)
         {
             var events = await session.Events.FetchStreamAsync(confirmationNumber, token: ct);
             return TypedResults.Ok(new OrderView(order.Id, order.OrderId, order.Status.ToString(), order.StoreId, order.CustomerId, order.Lines,
                 order.Prices, order.Total, order.DepositDue, order.DepositPaid, order.Currency, order.RejectionCode,
-                order.RejectionReason, events.Select(e => new OrderEventView(e.Version, e.EventTypeName, e.Timestamp, e.Data)).ToList(),
+                order.RejectionReason, events.Select(e => new OrderEventView(e.Version, e.EventTypeName, e.Timestamp,
+                    CardTokens.MaskIn(JsonSerializer.SerializeToNode(e.Data, e.EventType, json.Value.SerializerOptions)))).ToList(),
                 order.Channel.ToString(),
                 new OrderPaymentView(order.DepositPaid, order.AuthorizedBalance, order.AuthorizationExpiresAt, order.SecondCardRequired,
                     order.Fulfilled.Sum(f => f.Captured), order.BalanceDue),
