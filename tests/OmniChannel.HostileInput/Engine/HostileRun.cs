@@ -92,6 +92,10 @@ public static class HostileRun
         for (var attempt = 1; ; attempt++)
         {
             var answer = await SendOnceAsync(client, request, ct);
+            // A pooled connection the server had just closed fails the request on the client's side: sent once more, on a
+            // new connection. No answer twice is a finding.
+            if (answer.Status == 0 && attempt == 1)
+                continue;
             if (answer.Status != (int)HttpStatusCode.TooManyRequests || attempt == 10)
                 return answer;
             await Task.Delay(answer.RetryAfter ?? TimeSpan.FromSeconds(1), ct);
@@ -106,6 +110,10 @@ public static class HostileRun
             message.Content = new ByteArrayContent(request.Body);
             message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(request.ContentType);
         }
+        // A body over a size limit waits for the server's go-ahead, which a refusal never gives; a connection a refusal
+        // may close is not reused for the next request.
+        message.Headers.ExpectContinue = request.Body?.Length > 64 * 1024;
+        message.Headers.ConnectionClose = request.Body?.Length > 64 * 1024 || request.Headers.Any(h => h.Value.Length > 8 * 1024);
         var keyGiven = false;
         foreach (var (name, value) in request.Headers)
         {

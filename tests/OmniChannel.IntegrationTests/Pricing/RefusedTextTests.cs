@@ -5,9 +5,10 @@ using OmniChannel.IntegrationTests.Infrastructure;
 namespace OmniChannel.IntegrationTests.Pricing;
 
 /// <summary>
-/// Text PostgreSQL cannot store (a NUL) that reaches it: the caller is told 400 <c>text.invalid</c>, and the service's
-/// pooled connections keep answering (docs/postgres-connections.md). Every fifth request carries the NUL, so that on a
-/// connection the Pricing service reuses it lands on the run where Npgsql prepares the statement.
+/// Text PostgreSQL cannot store (a NUL): refused at the edge with 400 <c>text.control_character</c> (ServiceDefaults'
+/// RequestGuard), and the service keeps answering. Should such text ever get past the edge, PostgreSQL's refusal is
+/// <c>text.invalid</c> and the pool is retired (docs/postgres-connections.md): proved deterministically, on one pooled
+/// connection, by tests/OmniChannel.Messaging.Tests/PooledConnectionTests.cs.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public class RefusedTextTests(PlatformFixture platform)
@@ -26,7 +27,7 @@ public class RefusedTextTests(PlatformFixture platform)
         {
             if (request % 5 == 0)
                 await Problems.AssertAsync(await Gateway.PostAsJsonAsync("/api/pricing/carts/price", Cart("81\u000020")),
-                    HttpStatusCode.BadRequest, "text.invalid");
+                    HttpStatusCode.BadRequest, "text.control_character");
             else
                 await AssertPricedAsync(request);
         }

@@ -56,9 +56,12 @@ public class StorefrontWebhookTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task A_signed_body_with_a_raw_control_character_is_refused_and_stores_nothing()
+    public async Task A_signed_body_with_a_control_character_is_refused_and_stores_nothing()
     {
+        // Raw in the JSON text, it is not JSON; escaped, it is text no order holds.
         await Problems.AssertAsync(await SendAsync(Signed(webhookId, "{\"note\":\"a\u0000b\"}", DateTimeOffset.UtcNow)), HttpStatusCode.BadRequest,
+            "request.invalid");
+        await Problems.AssertAsync(await SendAsync(Signed(webhookId, "{\"note\":\"a\\u0000b\"}", DateTimeOffset.UtcNow)), HttpStatusCode.BadRequest,
             "text.control_character");
 
         var stored = await AcceptedAsync(await SendAsync(Signed(webhookId, body, DateTimeOffset.UtcNow)));
