@@ -1,10 +1,14 @@
 using OmniChannel.Gateway;
 using OmniChannel.ServiceDefaults.Http;
+using OmniChannel.ServiceDefaults.Security;
 using Yarp.ReverseProxy.ServiceDiscovery;
 using Yarp.ReverseProxy.Transforms;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+// The gateway refuses a request without a valid token before it reaches a service (which checks it again: its own
+// port is reachable too); the caller's Authorization header travels on unchanged.
+builder.AddPlatformSecurity();
 
 builder.Services.AddReverseProxy()
     .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
@@ -23,6 +27,6 @@ builder.AddDestinationHealthChecks();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
-app.MapGet("/", GatewayIndex.Describe).ExcludeFromDescription();
+app.MapGet("/", GatewayIndex.Describe).ExcludeFromDescription().AllowAnonymous();
 app.MapReverseProxy();
 app.Run();
