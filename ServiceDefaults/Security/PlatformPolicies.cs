@@ -24,7 +24,7 @@ public static class PlatformPolicies
     /// <summary>Calls of one platform service to another (the Order service's gRPC calls to Pricing).</summary>
     public const string Service = "service";
 
-    internal static void Add(AuthorizationOptions options)
+    public static void Configure(AuthorizationOptions options)
     {
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         options.AddPolicy(StoreWork, policy => policy.RequireRole(PlatformRoles.Terminal, PlatformRoles.Cashier));

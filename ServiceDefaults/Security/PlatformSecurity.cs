@@ -41,7 +41,7 @@ public static class PlatformSecurity
             options.TokenValidationParameters.RoleClaimType = identity["RoleClaim"] ?? PlatformClaims.Role;
             options.Events = new JwtBearerEvents { OnChallenge = WriteChallengeAsync };
         });
-        builder.Services.AddAuthorization(PlatformPolicies.Add);
+        builder.Services.AddAuthorization(PlatformPolicies.Configure);
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         builder.Services.AddSingleton<PlatformSecurityMarker>();
         return builder;

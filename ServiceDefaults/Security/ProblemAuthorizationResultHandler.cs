@@ -21,7 +21,7 @@ internal sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewa
         return ProblemCodes.WriteAsync(context, StatusCodes.Status403Forbidden, "auth.forbidden", ForbiddenDetail(policy));
     }
 
-    public static string ForbiddenDetail(AuthorizationPolicy policy)
+    internal static string ForbiddenDetail(AuthorizationPolicy policy)
     {
         var roles = policy.Requirements.OfType<RolesAuthorizationRequirement>().SelectMany(r => r.AllowedRoles).ToList();
         return roles.Count == 0

@@ -36,6 +36,13 @@ public static class ServiceTokens
         return http.AddHttpMessageHandler<ServiceTokenHandler>();
     }
 
+    /// <summary>A minute before expiry, or half-way for a short-lived token, so no call leaves with a token about to expire.</summary>
+    public static DateTimeOffset RenewAt(DateTimeOffset issued, DateTimeOffset expires)
+    {
+        var lifetime = expires - issued;
+        return expires - (lifetime > TimeSpan.FromMinutes(2) ? TimeSpan.FromMinutes(1) : lifetime / 2);
+    }
+
     private static string Required(IConfigurationSection identity, string key) => identity[key] is { Length: > 0 } value
         ? value
         : throw new InvalidOperationException($"Identity:{key} is not set: this service calls another with a token of its own client.");
@@ -61,20 +68,13 @@ internal sealed class ServiceTokenSource(OpenIddictClientService client, TimePro
                 return renewed.Value; // another caller renewed it while this one waited
             var now = clock.GetUtcNow();
             var result = await client.AuthenticateWithClientCredentialsAsync(new() { CancellationToken = cancellationToken });
-            held = new HeldToken(result.AccessToken, RenewAt(now, result.AccessTokenExpirationDate ?? now.AddMinutes(5)));
+            held = new HeldToken(result.AccessToken, ServiceTokens.RenewAt(now, result.AccessTokenExpirationDate ?? now.AddMinutes(5)));
             return result.AccessToken;
         }
         finally
         {
             renewing.Release();
         }
-    }
-
-    /// <summary>A minute before expiry, or half-way for a short-lived token, so no call leaves with a token about to expire.</summary>
-    public static DateTimeOffset RenewAt(DateTimeOffset issued, DateTimeOffset expires)
-    {
-        var lifetime = expires - issued;
-        return expires - (lifetime > TimeSpan.FromMinutes(2) ? TimeSpan.FromMinutes(1) : lifetime / 2);
     }
 
     private sealed record HeldToken(string Value, DateTimeOffset RenewAt);
