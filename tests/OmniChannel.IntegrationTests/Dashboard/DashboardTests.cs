@@ -16,7 +16,7 @@ public class DashboardTests(DashboardRun run)
 {
     private static readonly string[] Resources =
     [
-        "postgres", "rabbitmq", "gateway", "inventory", "order", "order-worker", "payment", "pickup", "pricing", "processor-emulator",
+        "postgres", "rabbitmq", "gateway", "inventory", "order", "order-worker", "payment", "pickup", "pricing", "processor-emulator", "identity",
     ];
 
     [Fact]
