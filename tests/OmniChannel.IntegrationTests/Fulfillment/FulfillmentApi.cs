@@ -13,7 +13,7 @@ namespace OmniChannel.IntegrationTests.Fulfillment;
 /// </summary>
 public sealed class FulfillmentApi(PlatformFixture platform)
 {
-    public OrderApi Orders { get; } = new(platform.As(Principal.HoustonCashier));
+    public OrderApi Orders { get; } = new(platform);
 
     public PaymentApi Payments { get; } = new(platform);
 

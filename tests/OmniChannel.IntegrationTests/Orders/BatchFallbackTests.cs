@@ -13,7 +13,7 @@ namespace OmniChannel.IntegrationTests.Orders;
 [Collection(PlatformCollection.Name)]
 public class BatchFallbackTests(PlatformFixture platform)
 {
-    private readonly OrderApi orders = new(platform.As(Principal.HoustonCashier));
+    private readonly OrderApi orders = new(platform);
 
     [Fact]
     public async Task ORD9_when_the_real_time_path_fails_the_order_sync_job_creates_every_order_once()

@@ -9,7 +9,7 @@ namespace OmniChannel.IntegrationTests.Orders;
 [Collection(PlatformCollection.Name)]
 public class OrderFlowTests(PlatformFixture platform)
 {
-    private readonly OrderApi orders = new(platform.As(Principal.HoustonCashier));
+    private readonly OrderApi orders = new(platform);
 
     [Fact]
     public async Task ORD1_a_mixed_order_is_priced_reserved_paid_and_confirmed_and_its_pickup_reaches_the_store()
