@@ -71,11 +71,15 @@ var orderWorker = Service<Projects.OmniChannel_Order>("order-worker", port: 5106
 // The gateway reaches the services only through their URLs, and waits for all of them. The Order API is ready once its
 // projections of Inventory's fulfillment groups and Payment's tender types hold them (published as those start), so the
 // Order service itself need not wait for its owners.
-Project<Projects.OmniChannel_Gateway>("gateway")
+var gateway = Project<Projects.OmniChannel_Gateway>("gateway")
     .WithIdentity(identity)
     .WithReference(order).WithReference(inventory).WithReference(payment).WithReference(pickup).WithReference(pricing)
     .WaitFor(order).WaitFor(orderWorker).WaitFor(inventory).WaitFor(payment).WaitFor(pickup).WaitFor(pricing)
     .WithCpuPriority(-5)
     .WithStartupReport();
+// Per-client rate limits other than the gateway's own (gateway/ClientRateLimits.cs), when a run asks for them: the
+// tests and benchmarks send everything from one client (--Gateway:RateLimits:PerSecond=… --Gateway:RateLimits:Burst=…).
+foreach (var limit in builder.Configuration.GetSection("Gateway:RateLimits").GetChildren())
+    gateway.WithEnvironment($"RateLimits__{limit.Key}", limit.Value);
 
 builder.Build().Run();

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Routing;
@@ -7,6 +6,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OmniChannel.ServiceDefaults.Http;
+using OmniChannel.ServiceDefaults.Logging;
 using OmniChannel.ServiceDefaults.Security;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -35,13 +35,31 @@ public static class ServiceDefaultsExtensions
             http.AddServiceDiscovery();
         });
 
-        // Malformed JSON is the caller's fault everywhere, Development included: a 400 problem, not an exception page.
-        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = false);
+        // A request that cannot be bound is thrown with its cause (everywhere, not only in Development), so that
+        // BadRequestProblems answers it as a 4xx problem with the cause's code; nothing of it reaches a rule.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        builder.Services.AddExceptionHandler<BadRequestProblems>();
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemCodes.AddTraceAndCorrelation);
+        builder.Services.AddExceptionHandler<PostgresDataErrorHandler>();
         builder.Services.AddOpenApi();
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.ConfigureHttpJsonOptions(json => RequestJson.Configure(json.SerializerOptions));
+        builder.Services.Configure<RequestLimits>(builder.Configuration.GetSection(RequestLimits.Section));
         builder.Services.AddSingleton(TimeProvider.System);
+        EscapeLoggedValues(builder.Services);
         return builder;
+    }
+
+    /// <summary>Every ILogger comes from an <see cref="EscapingLoggerFactory"/> over the factory logging registered.</summary>
+    private static void EscapeLoggedValues(IServiceCollection services)
+    {
+        var registered = services.Last(d => d.ServiceType == typeof(ILoggerFactory) && !d.IsKeyedService);
+        services.Remove(registered);
+        services.AddSingleton<ILoggerFactory>(provider => new EscapingLoggerFactory(registered switch
+        {
+            { ImplementationInstance: ILoggerFactory instance } => instance,
+            { ImplementationFactory: { } factory } => (ILoggerFactory)factory(provider),
+            _ => (ILoggerFactory)ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!),
+        }));
     }
 
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
@@ -80,6 +98,7 @@ public static class ServiceDefaultsExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestGuard>(); // before the correlation id is taken into logs and answers
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UsePlatformSecurity();
 

@@ -24,9 +24,11 @@ builder.Services.AddReverseProxy()
     }));
 builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
 builder.AddDestinationHealthChecks();
+builder.AddClientRateLimits();
 
 var app = builder.Build();
+app.UseRateLimiter(); // first: a client over its limit costs no more work (its 429 is a problem of its own)
 app.MapDefaultEndpoints();
 app.MapGet("/", GatewayIndex.Describe).ExcludeFromDescription().AllowAnonymous();
-app.MapReverseProxy();
+app.MapReverseProxy().RequireRateLimiting(ClientRateLimits.Policy);
 app.Run();

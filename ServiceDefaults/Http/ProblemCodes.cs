@@ -40,6 +40,10 @@ public static class ProblemCodes
         {
             StatusCodes.Status404NotFound => "route.not_found",
             StatusCodes.Status405MethodNotAllowed => "route.method_not_allowed",
+            StatusCodes.Status413PayloadTooLarge => "request.too_large",
+            StatusCodes.Status415UnsupportedMediaType => "request.unsupported_media_type",
+            StatusCodes.Status429TooManyRequests => "rate_limit.exceeded",
+            StatusCodes.Status431RequestHeaderFieldsTooLarge => "request.headers_too_large",
             >= 500 => "server.error",
             _ => "request.invalid",
         });
@@ -55,6 +59,9 @@ public static class ProblemCodes
         StatusCodes.Status403Forbidden => "Not allowed.",
         StatusCodes.Status404NotFound => "Not found.",
         StatusCodes.Status409Conflict => "The request conflicts with the current state.",
+        StatusCodes.Status413PayloadTooLarge => "The request is too large.",
+        StatusCodes.Status415UnsupportedMediaType => "The request body is not JSON.",
+        StatusCodes.Status429TooManyRequests => "Too many requests.",
         _ => "The request could not be processed.",
     };
 }

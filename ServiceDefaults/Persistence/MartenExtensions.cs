@@ -40,6 +40,8 @@ public static class MartenExtensions
                 // Marten's advisory lock. On a loaded two-core machine the first took longer than the default wait and
                 // the second died with "Unable to attain the global lock in time"; a start may wait this long instead.
                 options.ApplyChangesLockTimeout = TimeSpan.FromMinutes(2);
+                options.ExtendPolly(pipeline => RetireConnectionsOnDataError.AddTo(pipeline, dataSource));
+                options.ExtendWritePolly(pipeline => RetireConnectionsOnDataError.AddTo(pipeline, dataSource));
                 configure?.Invoke(options);
                 return options;
             })
@@ -57,6 +59,8 @@ public static class PostgresDataSource
     /// prepared, so the same few statements, run thousands of times, are parsed once per connection instead of once
     /// per use. Nothing of ours keeps session state (settings, temporary tables, session advisory locks) on a pooled
     /// connection. A connection string can still say otherwise.
+    /// Npgsql's auto-preparation has a bug that a refused parameter value sets off (<see cref="PostgresDataErrors"/>):
+    /// Marten's pipelines and the HTTP error handler close the pool's connections after such an error instead.
     /// Statements are traced only inside an operation's trace (a request, a message, a job's run): the pollers' idle
     /// queries (outbox delivery, inbox cleanup) would each be a trace of its own, several a second per service, and
     /// bury the orders' traces in the dashboard.

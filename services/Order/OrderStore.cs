@@ -5,6 +5,7 @@ using OmniChannel.Order.Features.CancelOrder;
 using OmniChannel.Order.Features.CreateOrder;
 using OmniChannel.Order.Features.Invoicing;
 using OmniChannel.Order.Features.MasterData;
+using OmniChannel.Order.Features.StorefrontWebhooks;
 using OmniChannel.Order.Orders;
 
 namespace OmniChannel.Order;
@@ -22,6 +23,7 @@ public static class OrderStore
         options.Schema.For<AcceptedTender>().DocumentAlias("tender_type_projection");
         options.Schema.For<InvoiceReceipt>();
         options.Schema.For<CancellationReceipt>();
+        options.Schema.For<ReceivedWebhook>();
         options.Schema.For<TerminalTransaction>()
             .UniqueIndex(transaction => transaction.ConfirmationNumber)
             .Index(transaction => transaction.Status);

@@ -8,6 +8,7 @@ using OmniChannel.Order.Features.Invoicing;
 using OmniChannel.Order.Features.MasterData;
 using OmniChannel.Order.Features.Operations;
 using OmniChannel.Order.Features.OrderSaga;
+using OmniChannel.Order.Features.StorefrontWebhooks;
 using OmniChannel.ServiceDefaults.Http;
 using OmniChannel.ServiceDefaults.Messaging;
 using OmniChannel.ServiceDefaults.Persistence;
@@ -41,6 +42,7 @@ builder.Services.AddSingleton<OrderCreator>();
 builder.Services.AddSingleton<ReferenceData>();
 builder.Services.AddSingleton<RealTimeDrill>();
 builder.Services.AddSingleton<RealTimeOrderCreation>();
+builder.Services.Configure<StorefrontWebhookOptions>(builder.Configuration);
 if (role.ServesApi())
 {
     builder.Services.AddHostedService(services => services.GetRequiredService<RealTimeOrderCreation>());
@@ -71,5 +73,6 @@ app.MapGetOrder();
 app.MapInvoices();
 app.MapCancelOrder();
 app.MapRetryPayment();
+app.MapStorefrontWebhooks();
 operations.MapRealTimeDrill();
 app.Run();

@@ -20,7 +20,8 @@ public static class GatewayBenchmark
         if (!await ReadyAsync(anonymous))
         {
             Console.WriteLine($"through gateway skipped: no platform answered at {new Uri(gateway, "/health/ready")} " +
-                              "(start one with `dotnet run --project AppHost` and pass its gateway URL)");
+                              "(start one with `dotnet run --project AppHost -- --Gateway:RateLimits:PerSecond=1000000 " +
+                              "--Gateway:RateLimits:Burst=1000000`, above the gateway's per-client limits, and pass its gateway URL)");
             return 0;
         }
         // The master data is a merchandiser's to write; the carts are priced as a terminal prices them.

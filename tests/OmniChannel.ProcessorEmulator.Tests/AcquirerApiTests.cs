@@ -17,16 +17,18 @@ public class AcquirerApiTests(EmulatorFixture emulator)
     [InlineData(Authorizations, "k1", "", "request.invalid")]
     [InlineData(Authorizations, "k1", "[]", "request.invalid")]
     [InlineData(Authorizations, "k1", "{\"cardToken\":\"tok_visa_ok\",\"amount\":\"ten\",\"currency\":\"USD\"}", "request.invalid")]
-    [InlineData(Authorizations, "k1", "{\"cardToken\":\"tok_visa_ok\",\"amount\":1e40,\"currency\":\"USD\"}", "request.invalid")]
+    [InlineData(Authorizations, "k1", "{\"cardToken\":\"tok_visa_ok\",\"amount\":1e40,\"currency\":\"USD\"}", "number.out_of_range")]
+    [InlineData(Authorizations, "k1", "{\"cardToken\":\"tok_visa_ok\",\"amount\":10,\"currency\":\"USD\",\"x\":[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}", "request.too_deep")]
+    [InlineData(Authorizations, "k1", "{\"cardToken\":\"tok\\u001b[31m\",\"amount\":10,\"currency\":\"USD\"}", "text.control_character")]
     [InlineData(Authorizations, null, "{\"cardToken\":\"tok_visa_ok\",\"amount\":10,\"currency\":\"USD\"}", "idempotency.key_required")]
     [InlineData(Authorizations, "a key with spaces", "{\"cardToken\":\"tok_visa_ok\",\"amount\":10,\"currency\":\"USD\"}", "idempotency.key_invalid")]
-    [InlineData(Authorizations, "k1", "{\"amount\":10,\"currency\":\"USD\"}", "card.token_invalid")]
-    [InlineData(Authorizations, "k1", "{\"cardToken\":\"tok\\u0000\",\"amount\":10,\"currency\":\"USD\"}", "card.token_invalid")]
+    [InlineData(Authorizations, "k1", "{\"amount\":10,\"currency\":\"USD\"}", "value.required")]
+    [InlineData(Authorizations, "k1", "{\"cardToken\":\"tok\\u0000\",\"amount\":10,\"currency\":\"USD\"}", "text.control_character")]
     [InlineData("/merchants/OMNI%20US/authorizations", "k1", "{\"cardToken\":\"tok_visa_ok\",\"amount\":10,\"currency\":\"USD\"}", "merchant.invalid")]
-    [InlineData("/merchants/OMNI-US-001/captures", "k1", "{\"amount\":10}", "authorization.token_invalid")]
-    [InlineData("/merchants/OMNI-US-001/voids", "k1", "{\"authorizationToken\":null}", "authorization.token_invalid")]
-    [InlineData("/merchants/OMNI-US-001/refunds", "k1", "{\"amount\":10}", "capture.token_invalid")]
-    [InlineData("/merchants/OMNI-US-001/verifications", null, "{}", "card.token_invalid")]
+    [InlineData("/merchants/OMNI-US-001/captures", "k1", "{\"amount\":10}", "value.required")]
+    [InlineData("/merchants/OMNI-US-001/voids", "k1", "{\"authorizationToken\":null}", "value.required")]
+    [InlineData("/merchants/OMNI-US-001/refunds", "k1", "{\"amount\":10}", "value.required")]
+    [InlineData("/merchants/OMNI-US-001/verifications", null, "{}", "value.required")]
     [InlineData("/tokenize", null, "{\"cardNumber\":\"4242424242424241\"}", "card.number_unknown")]
     [InlineData("/tokenize", null, "{\"merchantId\":\"../x\",\"cardNumber\":\"4111111111111111\"}", "merchant.invalid")]
     [InlineData("/tokenize", null, "{}", "card.number_required")]
@@ -42,6 +44,19 @@ public class AcquirerApiTests(EmulatorFixture emulator)
         Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound, $"{path}: {(int)response.StatusCode}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(code, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_is_a_413_problem()
+    {
+        var body = $"{{\"cardToken\":\"{new string('t', 300 * 1024)}\",\"amount\":10,\"currency\":\"USD\"}}";
+        using var request = new HttpRequestMessage(HttpMethod.Post, Authorizations) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", "k-too-large");
+
+        using var response = await emulator.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("request.too_large", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
     }
 
     [Theory]

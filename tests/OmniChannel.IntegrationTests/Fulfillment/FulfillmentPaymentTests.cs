@@ -245,4 +245,20 @@ public class FulfillmentPaymentTests(PlatformFixture platform)
         Assert.Equal(40.00m, Total(await Payments.LedgerAsync(OrderId(order)), "captured"));
         await api.StockAsync("SEATTLE", sku, (1, 0));
     }
+
+    [Fact]
+    public async Task PUP4_two_terminals_scanning_one_pickup_at_once_and_its_payment_answers_meanwhile_both_complete()
+    {
+        var sku = await api.Orders.NewProductAsync(10.00m, "SEATTLE", onHand: 4);
+        var order = await api.ConfirmedAsync(Online("tok_visa_ok", PickupLine(sku, 4, "SEATTLE")));
+        var pickup = await api.PickupAsync(order, "SEATTLE");
+
+        // Each completion writes the pickup, and so does the payment answer of each: none may turn another away.
+        var completions = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => api.CompletedAsync(pickup, (sku, 1))));
+
+        Assert.Equal(4, completions.Distinct().Count());
+        order = await api.StatusAsync(order, "Completed");
+        Assert.Equal(40.00m, Total(await Payments.LedgerAsync(OrderId(order)), "captured"));
+        await Payments.AssertReconcilesAsync(OrderId(order));
+    }
 }

@@ -22,7 +22,8 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Platform = await PlatformHost.StartAsync(StartDeadline);
+        // Every test is one client to the gateway's rate limits: room for them all, low enough for RateLimitTests to reach.
+        Platform = await PlatformHost.StartAsync(StartDeadline, "--Gateway:RateLimits:PerSecond=200", "--Gateway:RateLimits:Burst=400");
         Gateway = new HttpClient { BaseAddress = Platform.GatewayUrl, Timeout = TimeSpan.FromSeconds(30) };
     }
 

@@ -20,6 +20,7 @@ public sealed class TestService(MessagingInfrastructure infrastructure, string p
     private readonly List<Action<IBusRegistrationConfigurator>> registrations = [];
     private readonly List<Func<IEndpointNameFormatter, string>> queues = [];
     private Action<MartenOutboxOptions> outboxOptions = _ => { };
+    private Func<string, string> postgres = connectionString => connectionString;
     private IHost? host;
 
     /// <summary>Schema, queue prefix and service name: unique per test, readable in RabbitMQ and psql.</summary>
@@ -50,6 +51,13 @@ public sealed class TestService(MessagingInfrastructure infrastructure, string p
         return this;
     }
 
+    /// <summary>The service's connection string, from the test server's (e.g. with a smaller pool).</summary>
+    public TestService WithPostgres(Func<string, string> adjust)
+    {
+        postgres = adjust;
+        return this;
+    }
+
     public TestService WithOutbox(Action<MartenOutboxOptions> configure)
     {
         outboxOptions = configure;
@@ -62,7 +70,7 @@ public sealed class TestService(MessagingInfrastructure infrastructure, string p
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing", ApplicationName = Name });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["ConnectionStrings:postgres"] = infrastructure.Postgres,
+            ["ConnectionStrings:postgres"] = postgres(infrastructure.Postgres),
             ["ConnectionStrings:rabbitmq"] = infrastructure.RabbitMq,
             ["OmniChannel:Messaging:RetryLimit"] = "2", // so a failing message reaches _error in about two seconds
         });

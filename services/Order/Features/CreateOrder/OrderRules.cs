@@ -22,6 +22,9 @@ public static class OrderRules
 {
     public const int MaxLines = 200;
 
+    /// <summary>Units of one line: more is no order a store takes, and sums of quantities must not overflow.</summary>
+    public const int MaxQuantity = 100_000;
+
     public static (ValidOrder? Order, Refusal? Refusal) Validate(CreateOrderRequest request, OrderReferenceData data, DateOnly today)
     {
         if (ParseChannel(request.Channel) is not { } channel)
@@ -78,8 +81,8 @@ public static class OrderRules
     private static (OrderLine?, Refusal?) ValidateLine(int lineId, CreateOrderLine line, StoreSettings store,
         FulfillmentGroup group, OrderReferenceData data, DateOnly today)
     {
-        if (line.Quantity <= 0)
-            return RefuseLine("line.quantity_invalid", $"Line {lineId}: quantity must be at least 1.");
+        if (line.Quantity is <= 0 or > MaxQuantity)
+            return RefuseLine("line.quantity_invalid", $"Line {lineId}: quantity must be between 1 and {MaxQuantity}.");
         if (line.Sku is null || !data.Products.TryGetValue(line.Sku, out var product))
             return RefuseLine("product.unknown", $"Line {lineId}: no product '{line.Sku}'.");
         if (product.RevenueRecognition)

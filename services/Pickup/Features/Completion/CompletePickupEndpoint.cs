@@ -31,42 +31,53 @@ public static class CompletePickupEndpoint
         return app;
     }
 
+    private const int MaxAttempts = 3;
+
     private static async Task<IResult> Handle(Guid pickupId, CompletePickupRequest scan, HttpRequest http, IDocumentSession session,
         TimeProvider clock, CancellationToken ct)
     {
         var (key, problem) = IdempotentRequest.ReadKey(http);
         if (problem is not null)
             return problem;
-        if (await session.LoadAsync<PickupRequest>(pickupId, ct) is not { } request)
-            return ProblemCodes.NotFound("pickup.not_found", $"No pickup request {pickupId}.");
-
-        // The completion is the receipt, kept in the pickup request; its version check settles two at once.
-        var fingerprint = IdempotentRequest.Fingerprint(scan);
-        if (request.Completions?.FirstOrDefault(c => c.IdempotencyKey == key) is { } earlier)
-            return IdempotentRequest.Replay(earlier.Fingerprint, fingerprint, () => TypedResults.Ok(request),
-                () => IdempotentRequest.Reused("a different completion"));
-
-        var fulfillmentId = $"pickup.{NewId.NextGuid():N}";
-        var (completed, completion, refusal) = PickupCompletionRules.Complete(request, scan, key, fingerprint, fulfillmentId, clock.GetUtcNow());
-        if (refusal is not null)
-            return refusal.ToProblem();
-
-        session.Store(completed!);
-        session.PublishOnCommit(new PickupCompleted
+        // A scan does not depend on the version the terminal saw: when something else changed the pickup meanwhile (the
+        // payment answer of an earlier completion, a second terminal), the completion is decided again on what is there now.
+        for (var attempt = 1; ; attempt++)
         {
-            OrderId = request.OrderId, ConfirmationNumber = request.ConfirmationNumber, PickupId = request.Id, StoreId = request.StoreId,
-            FulfillmentId = fulfillmentId, PreferredTenderLineId = scan.TenderLineId, CompletedAt = completion!.At,
-            Lines = completion.Items.Select(i => new PickupLine { LineId = i.LineId, Sku = i.Sku, Quantity = i.Quantity }).ToList(),
-        });
-        try
-        {
-            await session.SaveChangesAsync(ct);
+            if (await session.LoadAsync<PickupRequest>(pickupId, ct) is not { } request)
+                return ProblemCodes.NotFound("pickup.not_found", $"No pickup request {pickupId}.");
+
+            // The completion is the receipt, kept in the pickup request; its version check settles two at once.
+            var fingerprint = IdempotentRequest.Fingerprint(scan);
+            if (request.Completions?.FirstOrDefault(c => c.IdempotencyKey == key) is { } earlier)
+                return IdempotentRequest.Replay(earlier.Fingerprint, fingerprint, () => TypedResults.Ok(request),
+                    () => IdempotentRequest.Reused("a different completion"));
+
+            var fulfillmentId = $"pickup.{NewId.NextGuid():N}";
+            var (completed, completion, refusal) = PickupCompletionRules.Complete(request, scan, key, fingerprint, fulfillmentId, clock.GetUtcNow());
+            if (refusal is not null)
+                return refusal.ToProblem();
+
+            session.Store(completed!);
+            session.PublishOnCommit(new PickupCompleted
+            {
+                OrderId = request.OrderId, ConfirmationNumber = request.ConfirmationNumber, PickupId = request.Id, StoreId = request.StoreId,
+                FulfillmentId = fulfillmentId, PreferredTenderLineId = scan.TenderLineId, CompletedAt = completion!.At,
+                Lines = completion.Items.Select(i => new PickupLine { LineId = i.LineId, Sku = i.Sku, Quantity = i.Quantity }).ToList(),
+            });
+            try
+            {
+                await session.SaveChangesAsync(ct);
+            }
+            catch (Exception exception) when (WriteConflict.IsConcurrencyConflict(exception))
+            {
+                session.EjectAllPendingChanges();
+                session.Eject(completed!);
+                if (attempt < MaxAttempts)
+                    continue;
+                return ProblemCodes.Conflict("pickup.changed", "The pickup kept changing while the items were scanned: send the completion again.");
+            }
+            PickupMetrics.PickupCompleted(completed!);
+            return TypedResults.Ok(completed);
         }
-        catch (Exception exception) when (WriteConflict.IsConcurrencyConflict(exception))
-        {
-            return ProblemCodes.Conflict("pickup.changed", "The pickup changed while the items were scanned: send the completion again.");
-        }
-        PickupMetrics.PickupCompleted(completed!);
-        return TypedResults.Ok(completed);
     }
 }

@@ -14,6 +14,9 @@ public sealed record CompletePickupRequest(string? Receipt, IReadOnlyList<Scanne
 /// <summary>PUP-4, pure: the receipt and every scanned item checked against the request; the goods handed over line by line.</summary>
 public static class PickupCompletionRules
 {
+    /// <summary>Units of one scanned item: more is no pickup, and the sum of a SKU's scans must not overflow.</summary>
+    public const int MaxQuantity = 100_000;
+
     public static (PickupRequest? Completed, PickupCompletion? Completion, Refusal? Refusal) Complete(PickupRequest request,
         CompletePickupRequest scan, string idempotencyKey, string fingerprint, string fulfillmentId, DateTimeOffset now)
     {
@@ -37,8 +40,8 @@ public static class PickupCompletionRules
         var handedOver = new List<HandedOverItem>();
         foreach (var sku in scanned.GroupBy(i => i.Sku ?? "", i => i.Quantity))
         {
-            if (sku.Any(q => q <= 0))
-                return Refuse("pickup.quantity_invalid", $"{sku.Key}: a scanned quantity is at least 1.");
+            if (sku.Any(q => q is <= 0 or > MaxQuantity))
+                return Refuse("pickup.quantity_invalid", $"{sku.Key}: a scanned quantity is between 1 and {MaxQuantity}.");
             var lines = items.Select((item, index) => (item, index)).Where(x => x.item.Sku == sku.Key).ToList();
             if (lines.Count == 0)
                 return Refuse("pickup.item_not_in_request", $"{sku.Key} is not part of this pickup.");

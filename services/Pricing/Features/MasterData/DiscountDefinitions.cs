@@ -32,7 +32,8 @@ public static class DiscountDefinitions
                 books.Invalidate();
                 return Results.Ok(discount);
             })
-            .WithSummary("Creates or replaces a discount definition.");
+            .WithSummary("Creates or replaces a discount definition.")
+            .WithMaxBodyBytes(1024 * 1024); // a discount may name thousands of SKUs (the gateway allows as much)
         discounts.MapDelete("/{id}", (string id, IDocumentSession session, PriceBookProvider books, CancellationToken ct) =>
                 Delete<Discount>(id, session, books, ct))
             .WithSummary("Deletes a discount definition.");

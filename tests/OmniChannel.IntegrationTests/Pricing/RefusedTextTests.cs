@@ -1,0 +1,44 @@
+using System.Net;
+using System.Net.Http.Json;
+using OmniChannel.IntegrationTests.Infrastructure;
+
+namespace OmniChannel.IntegrationTests.Pricing;
+
+/// <summary>
+/// Text PostgreSQL cannot store (a NUL) that reaches it: the caller is told 400 <c>text.invalid</c>, and the service's
+/// pooled connections keep answering (docs/postgres-connections.md). Every fifth request carries the NUL, so that on a
+/// connection the Pricing service reuses it lands on the run where Npgsql prepares the statement.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public class RefusedTextTests(PlatformFixture platform)
+{
+    private HttpClient Gateway => platform.As(Principal.HoustonCashier);
+
+    private static object Cart(string sku) => new
+    {
+        storeId = "HOUSTON", permissionGroup = "cashier", lines = new[] { new { lineId = "1", sku, quantity = 1 } },
+    };
+
+    [Fact]
+    public async Task A_cart_with_a_NUL_in_a_sku_is_refused_and_later_carts_are_priced()
+    {
+        for (var request = 1; request <= 60; request++)
+        {
+            if (request % 5 == 0)
+                await Problems.AssertAsync(await Gateway.PostAsJsonAsync("/api/pricing/carts/price", Cart("81\u000020")),
+                    HttpStatusCode.BadRequest, "text.invalid");
+            else
+                await AssertPricedAsync(request);
+        }
+
+        for (var request = 0; request < 300; request++)
+            await AssertPricedAsync(request);
+    }
+
+    private async Task AssertPricedAsync(int request)
+    {
+        using var response = await Gateway.PostAsJsonAsync("/api/pricing/carts/price", Cart("81120"));
+        Assert.True(response.StatusCode == HttpStatusCode.OK,
+            $"request {request} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+}
