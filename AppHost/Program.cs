@@ -11,7 +11,6 @@ var builder = DistributedApplication.CreateBuilder(args);
 // else Debian's packages as local processes, their data in the checkout's .omni/ (Infrastructure/Servers.cs).
 var postgres = builder.AddPostgresServer("postgres");
 var rabbitmq = builder.AddRabbitMQServer("rabbitmq");
-var operatorKey = builder.AddOperatorKey();
 
 // A project serves the port of its appsettings.json (Kestrel:Endpoints) itself, plain HTTP on loopback, without DCP's
 // proxy (Platform/Ports.cs), in AppHost's environment (Development: sample data), in a session of its own for the CPU
@@ -27,11 +26,18 @@ IResourceBuilder<ProjectResource> Project<TProject>(string name, int? port = nul
         .WithHttpHealthCheck("/health/ready");
 #pragma warning restore ASPIRECERTIFICATES001
 
-// Every service keeps its event streams in PostgreSQL (Marten) and publishes over RabbitMQ (MassTransit).
+// Every request carries a bearer token. In development and tests the embedded token service issues them (services/
+// Identity, its principals in deploy/sample-data/identity.json), started before everything that checks them; elsewhere
+// the retailer's own identity provider (the identity-authority parameter). Platform/IdentityProvider.cs.
+var identity = builder.AddIdentityProvider(name => Project<Projects.OmniChannel_Identity>(name));
+
+// Every service keeps its event streams in PostgreSQL (Marten), publishes over RabbitMQ (MassTransit), checks the tokens
+// of its callers and has a client of its own for its calls to other services.
 IResourceBuilder<ProjectResource> Service<TProject>(string name, int? port = null) where TProject : IProjectMetadata, new() =>
     Project<TProject>(name, port)
         .WithReference(postgres).WaitFor(postgres)
-        .WithReference(rabbitmq).WaitFor(rabbitmq);
+        .WithReference(rabbitmq).WaitFor(rabbitmq)
+        .WithServiceClient(identity);
 
 var inventory = Service<Projects.OmniChannel_InventoryAllocation>("inventory");
 var pickup = Service<Projects.OmniChannel_Pickup>("pickup");
@@ -56,16 +62,17 @@ var order = Service<Projects.OmniChannel_Order>("order")
     .WithEnvironment("Order__Role", "Api")
     .WithCpuPriority(-5)
     .WithReference(inventory).WithReference(pricing).WithReference(payment).WithReference(pickup)
-    .WithOperatorKey(operatorKey).WithRealTimeDrillCommand(operatorKey);
+    .WithRealTimeDrillCommand(identity);
 var orderWorker = Service<Projects.OmniChannel_Order>("order-worker", port: 5106)
     .WithEnvironment("Order__Role", "Worker")
     .WithReference(pricing)
-    .WithOperatorKey(operatorKey).WithOrderSyncCommand(operatorKey);
+    .WithOrderSyncCommand(identity);
 
 // The gateway reaches the services only through their URLs, and waits for all of them. The Order API is ready once its
 // projections of Inventory's fulfillment groups and Payment's tender types hold them (published as those start), so the
 // Order service itself need not wait for its owners.
 var gateway = Project<Projects.OmniChannel_Gateway>("gateway")
+    .WithIdentity(identity)
     .WithReference(order).WithReference(inventory).WithReference(payment).WithReference(pickup).WithReference(pricing)
     .WaitFor(order).WaitFor(orderWorker).WaitFor(inventory).WaitFor(payment).WaitFor(pickup).WaitFor(pricing)
     .WithCpuPriority(-5)

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OmniChannel.ServiceDefaults.Http;
 using OmniChannel.ServiceDefaults.Logging;
+using OmniChannel.ServiceDefaults.Security;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -89,21 +90,26 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>/health/live answers while the process runs; /health/ready also checks every dependency tagged "ready".</summary>
+    /// <summary>
+    /// /health/live answers while the process runs; /health/ready also checks every dependency tagged "ready". With
+    /// <see cref="PlatformSecurity.AddPlatformSecurity"/>, every other endpoint needs a bearer token.
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestGuard>(); // before the correlation id is taken into logs and answers
         app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UsePlatformSecurity();
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
+        // Health and the OpenAPI documents are open: probes carry no token, and the documents describe the API, not data.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains("live") || check.Tags.Contains(ReadyTag),
             ResponseWriter = HealthReportWriter.WriteJson,
-        });
-        app.MapOpenApi();
+        }).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
         return app;
     }
 }

@@ -1,29 +1,22 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Aspire.Hosting.ApplicationModel;
+using OmniChannel.AppHost.Platform;
 
 namespace OmniChannel.AppHost.Operations;
 
 /// <summary>
 /// Operator actions are the dashboard's resource commands on the resource they act on. Each sends an HTTP request to
-/// the service's own <c>/operations/...</c> (never routed by the gateway) with the operator key this run generated;
-/// the service refuses any request without it (ServiceDefaults' OperatorEndpoints). New operator actions are added the
-/// same way.
+/// the service's own <c>/operations/...</c> (never routed by the gateway) with an operator's token, which the dashboard
+/// gets from the identity provider with its own client (<see cref="IdentityProvider.DashboardClientId"/>, a secret
+/// AppHost generates for the run); the service refuses any request without it (ServiceDefaults' OperatorEndpoints).
+/// New operator actions are added the same way.
 /// </summary>
 internal static class OperatorCommands
 {
-    private const string KeyHeader = "X-Operator-Key";
-
-    /// <summary>The key the services accept for this run (<c>Operations__Key</c>), generated anew each run.</summary>
-    public static IResourceBuilder<ParameterResource> AddOperatorKey(this IDistributedApplicationBuilder builder) =>
-        builder.AddParameter("operator-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
-
-    public static IResourceBuilder<ProjectResource> WithOperatorKey(this IResourceBuilder<ProjectResource> service,
-        IResourceBuilder<ParameterResource> key) => service.WithEnvironment("Operations__Key", key);
-
     /// <summary>ORD-9 drill: real-time order creation fails on purpose (or works again); the order-sync job takes over.</summary>
     public static IResourceBuilder<ProjectResource> WithRealTimeDrillCommand(this IResourceBuilder<ProjectResource> order,
-        IResourceBuilder<ParameterResource> key) =>
+        IdentityProvider identity) =>
         order.WithHttpCommand("/operations/real-time-drill", "Real-time failure drill", commandName: "real-time-drill",
             commandOptions: new HttpCommandOptions
             {
@@ -44,7 +37,7 @@ internal static class OperatorCommands
                 ],
                 PrepareRequest = async context =>
                 {
-                    await AddKeyAsync(context, key);
+                    await AddTokenAsync(context, identity);
                     context.Request.Content = JsonContent.Create(new { failing = context.Arguments["failing"].Value == "true" });
                 },
                 GetCommandResult = async context =>
@@ -60,14 +53,14 @@ internal static class OperatorCommands
 
     /// <summary>ORD-9 batch fallback now, instead of at its next interval.</summary>
     public static IResourceBuilder<ProjectResource> WithOrderSyncCommand(this IResourceBuilder<ProjectResource> worker,
-        IResourceBuilder<ParameterResource> key) =>
+        IdentityProvider identity) =>
         worker.WithHttpCommand("/operations/order-sync", "Run the order sync job now", commandName: "order-sync",
             commandOptions: new HttpCommandOptions
             {
                 Method = HttpMethod.Post,
                 Description = "ORD-9: create the orders of channel transactions still waiting, now.",
                 IconName = "ArrowSync",
-                PrepareRequest = context => AddKeyAsync(context, key),
+                PrepareRequest = context => AddTokenAsync(context, identity),
                 GetCommandResult = async context =>
                 {
                     if (!context.Response.IsSuccessStatusCode)
@@ -78,8 +71,27 @@ internal static class OperatorCommands
                 },
             });
 
-    private static async Task AddKeyAsync(HttpCommandRequestContext context, IResourceBuilder<ParameterResource> key) =>
-        context.Request.Headers.Add(KeyHeader, await key.Resource.GetValueAsync(context.CancellationToken));
+    /// <summary>
+    /// A token for each action, asked for when the operator runs it: actions are rare, so nothing is held between them
+    /// and no client library is needed for two plain requests (the discovery document, then the token endpoint).
+    /// </summary>
+    private static async Task AddTokenAsync(HttpCommandRequestContext context, IdentityProvider identity)
+    {
+        var http = context.HttpClient;
+        var ct = context.CancellationToken;
+        var authority = (await identity.Authority.GetValueAsync(ct))!.TrimEnd('/');
+        var discovery = await http.GetFromJsonAsync<JsonElement>($"{authority}/.well-known/openid-configuration", ct);
+        using var response = await http.PostAsync(discovery.GetProperty("token_endpoint").GetString(), new FormUrlEncodedContent(
+        [
+            new("grant_type", "client_credentials"),
+            new("client_id", IdentityProvider.DashboardClientId),
+            new("client_secret", await identity.DashboardSecret.Resource.GetValueAsync(ct)),
+        ]), ct);
+        if (!response.IsSuccessStatusCode)
+            throw new InvalidOperationException($"The identity provider gave the dashboard no operator token: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
+        var token = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+        context.Request.Headers.Authorization = new("Bearer", token.GetProperty("access_token").GetString());
+    }
 
     private static async Task<ExecuteCommandResult> FailureAsync(HttpResponseMessage response) =>
         CommandResults.Failure($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");

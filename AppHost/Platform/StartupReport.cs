@@ -7,7 +7,7 @@ namespace OmniChannel.AppHost.Platform;
 
 /// <summary>
 /// One line on the console once the gateway is ready (every service it waits for is healthy): how long the start took
-/// and where to go. Aspire itself prints only the dashboard's address, and the services' output goes to the dashboard.
+/// and where to go (the token service too, where terminals and developers get their tokens). Aspire itself prints only the dashboard's address, and the services' output goes to the dashboard.
 /// </summary>
 internal static class StartupReport
 {
@@ -16,11 +16,12 @@ internal static class StartupReport
         gateway.OnResourceReady((resource, @event, _) =>
         {
             var took = DateTime.Now - Process.GetCurrentProcess().StartTime;
-            var dashboard = @event.Services.GetRequiredService<DistributedApplicationModel>().Resources
-                .OfType<IResourceWithEndpoints>().FirstOrDefault(r => r.Name == "aspire-dashboard")?.GetEndpoint("http").Url;
+            var resources = @event.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<IResourceWithEndpoints>().ToList();
+            var dashboard = resources.FirstOrDefault(r => r.Name == "aspire-dashboard")?.GetEndpoint("http").Url;
+            var identity = resources.FirstOrDefault(r => r.Name == "identity")?.GetEndpoint("http").Url;
             @event.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OmniChannel.AppHost").LogInformation(
-                "OmniChannel is up in {Seconds:0.0} s: gateway {Gateway}, dashboard {Dashboard}",
-                took.TotalSeconds, resource.GetEndpoint("http").Url, dashboard ?? "(off)");
+                "OmniChannel is up in {Seconds:0.0} s: gateway {Gateway}, identity {Identity}, dashboard {Dashboard}",
+                took.TotalSeconds, resource.GetEndpoint("http").Url, identity ?? "(external)", dashboard ?? "(off)");
             return Task.CompletedTask;
         });
         return gateway;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace OmniChannel.ServiceDefaults.Http;
 
@@ -19,6 +20,18 @@ public static class ProblemCodes
     public static ProblemHttpResult Problem(int status, string code, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: Title(status),
             extensions: new Dictionary<string, object?> { ["code"] = code });
+
+    /// <summary>Writes a problem from middleware (authentication, authorization), where no endpoint returns a result.</summary>
+    public static async Task WriteAsync(HttpContext context, int status, string code, string detail)
+    {
+        context.Response.StatusCode = status;
+        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = { Status = status, Title = Title(status), Detail = detail, Extensions = { ["code"] = code } },
+        });
+    }
 
     internal static void AddTraceAndCorrelation(ProblemDetailsContext context)
     {

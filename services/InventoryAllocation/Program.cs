@@ -6,9 +6,11 @@ using OmniChannel.InventoryAllocation.Features.Reservations;
 using OmniChannel.InventoryAllocation.Features.Stock;
 using OmniChannel.ServiceDefaults.Messaging;
 using OmniChannel.ServiceDefaults.Persistence;
+using OmniChannel.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddPlatformSecurity(); // every route needs a bearer token; each names who may call it (PlatformPolicies)
 builder.AddMartenStore("inventory", InventoryStore.Configure);
 builder.AddMessaging("inventory", bus =>
 {

@@ -12,9 +12,11 @@ using OmniChannel.Order.Features.StorefrontWebhooks;
 using OmniChannel.ServiceDefaults.Http;
 using OmniChannel.ServiceDefaults.Messaging;
 using OmniChannel.ServiceDefaults.Persistence;
+using OmniChannel.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddPlatformSecurity(); // every route needs a bearer token; each names who may call it (PlatformPolicies)
 builder.AddMartenStore("orders", OrderStore.Configure);
 // AppHost runs the API and the worker as two processes (OrderRole); on its own the service runs both.
 var role = OrderRoles.Of(builder.Configuration);
@@ -29,8 +31,10 @@ builder.AddMessaging("order", bus =>
 });
 builder.Services.AddScoped<IOrderStream, MartenOrderStream>();
 builder.Services.AddScoped<IOrderPricing, GrpcOrderPricing>();
-// Pricing's gRPC endpoint, found by service discovery (services__pricing__grpc__0, set by AppHost).
-builder.Services.AddGrpcClient<PricingService.PricingServiceClient>(options => options.Address = new Uri("http://_grpc.pricing"));
+// Pricing's gRPC endpoint, found by service discovery (services__pricing__grpc__0, set by AppHost), called with a token
+// of this service's own client.
+builder.Services.AddGrpcClient<PricingService.PricingServiceClient>(options => options.Address = new Uri("http://_grpc.pricing"))
+    .AddServiceToken();
 builder.AddSampleData<OrderSampleData>("order-sample-data-v2", OrderSampleData.Load);
 
 builder.Services.Configure<OrderCreationOptions>(builder.Configuration.GetSection("OrderCreation"));

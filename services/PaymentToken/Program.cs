@@ -13,9 +13,11 @@ using OmniChannel.PaymentToken.Features.TenderTypes;
 using OmniChannel.PaymentToken.Features.Voids;
 using OmniChannel.ServiceDefaults.Messaging;
 using OmniChannel.ServiceDefaults.Persistence;
+using OmniChannel.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddPlatformSecurity(); // every route needs a bearer token; each names who may call it (PlatformPolicies)
 builder.AddMartenStore("payment", PaymentStore.Configure);
 builder.AddMessaging("payment", bus =>
 {

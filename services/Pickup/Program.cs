@@ -3,9 +3,11 @@ using OmniChannel.Pickup.Features.Completion;
 using OmniChannel.Pickup.Features.PickupRequests;
 using OmniChannel.ServiceDefaults.Messaging;
 using OmniChannel.ServiceDefaults.Persistence;
+using OmniChannel.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddPlatformSecurity(); // every route needs a bearer token; each names who may call it (PlatformPolicies)
 builder.AddMartenStore("pickup", PickupStore.Configure);
 builder.AddMessaging("pickup", bus =>
 {

@@ -7,9 +7,11 @@ using OmniChannel.Pricing.Features.PriceCheck;
 using OmniChannel.Pricing.Features.Products;
 using OmniChannel.ServiceDefaults.Messaging;
 using OmniChannel.ServiceDefaults.Persistence;
+using OmniChannel.ServiceDefaults.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddPlatformSecurity(); // every route needs a bearer token; each names who may call it (PlatformPolicies)
 builder.AddMartenStore("pricing", PricingStore.Configure);
 builder.AddMessaging("pricing", bus => bus.AddConsumer<ProductRegisteredConsumer>());
 builder.AddSampleData<PricingSampleData>("pricing-sample-data-v1", PricingSampleData.Load);
@@ -33,5 +35,5 @@ app.MapPriceLocks();
 app.MapAllDiscounts();
 app.MapAvailableDiscounts();
 app.MapDiscountDefinitions();
-app.MapGrpcService<PricingGrpcService>();
+app.MapGrpcService<PricingGrpcService>().RequireAuthorization(PlatformPolicies.Service); // the Order service's calls
 app.Run();

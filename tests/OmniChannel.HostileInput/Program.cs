@@ -3,7 +3,7 @@ using OmniChannel.IntegrationTests.Infrastructure;
 
 // Sends generated hostile requests to every route the gateway's OpenAPI documents describe — control characters,
 // absurd numbers, null elements, unknown enum values, wrong types, deep and huge bodies, hostile path, query and
-// header values — as every client (anonymous, and each principal once identity is on), compares every table of the
+// header values — as every client (anonymous, a cashier, a storefront, a merchandiser), compares every table of the
 // platform's PostgreSQL before and after, and prints the 5xx answers, the errors that are not problem details with a
 // code, and the tables that changed. Exit code 1 when any of those is found.
 //
@@ -17,7 +17,12 @@ Console.WriteLine($"OmniChannel hostile-input run: about {count} requests, seed 
 
 await using var platform = await PlatformHost.StartAsync(TimeSpan.FromMinutes(10));
 using var gateway = new HttpClient { BaseAddress = platform.GatewayUrl, Timeout = TimeSpan.FromSeconds(30) };
-var report = await HostileRun.RunAsync(gateway, [new HostileClient("anonymous", gateway)], await platform.ConnectionStringAsync("postgres"),
+HostileClient[] clients =
+[
+    new("anonymous", gateway), new("cashier", platform.Client(Principal.HoustonCashier)),
+    new("storefront", platform.Client(Principal.Storefront)), new("merchandiser", platform.Client(Principal.Merchandiser)),
+];
+var report = await HostileRun.RunAsync(gateway, clients, await platform.ConnectionStringAsync("postgres"),
     count, seed, CancellationToken.None);
 Console.WriteLine(report.Summary());
 return report.Passed ? 0 : 1;

@@ -11,8 +11,11 @@ public sealed record LoadResult(IReadOnlyList<double> LatenciesMs, IReadOnlyList
 
 public sealed record ConfirmedResult(int Confirmed, int Rejected, int Unfinished, TimeSpan FirstPostToLastConfirmation);
 
-/// <summary>Simulated store terminals: each posts orders at its share of the rate (open loop), as a register would.</summary>
-public sealed class OrderDriver(HttpClient gateway)
+/// <summary>
+/// Simulated store terminals: each posts orders at its share of the rate (open loop), as a register would, with a
+/// cashier's token; the products of the run are a merchandiser's to register.
+/// </summary>
+public sealed class OrderDriver(HttpClient gateway, HttpClient merchandiser)
 {
     /// <summary>A store's assortment for the run: every order takes one of these, round robin (a store sells many SKUs).</summary>
     public async Task<IReadOnlyList<string>> PrepareProductsAsync(int count)
@@ -26,11 +29,11 @@ public sealed class OrderDriver(HttpClient gateway)
     public async Task<string> PrepareProductAsync()
     {
         var sku = $"B{Random.Shared.Next(100000, 999999)}";
-        (await gateway.PostAsJsonAsync("/api/inventory/products", new
+        (await merchandiser.PostAsJsonAsync("/api/inventory/products", new
         {
             sku, name = "Benchmark item", upc = Gtin.UpcFor('9', sku), vendorPartNumber = $"VPN-{sku}", basePrice = 10.00m, currency = "USD", discountable = true,
         })).EnsureSuccessStatusCode();
-        (await gateway.PutAsJsonAsync($"/api/inventory/locations/HOUSTON/stock/{sku}", new { onHand = 10_000_000 })).EnsureSuccessStatusCode();
+        (await merchandiser.PutAsJsonAsync($"/api/inventory/locations/HOUSTON/stock/{sku}", new { onHand = 10_000_000 })).EnsureSuccessStatusCode();
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!(await gateway.GetAsync($"/api/orders/products/{sku}")).IsSuccessStatusCode

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using OmniChannel.Benchmarking;
 using OmniChannel.OrderBenchmark;
+using OmniChannel.IntegrationTests.Infrastructure;
 
 // Drives customer orders through the gateway from several simulated terminals at a chosen rate and prints
 // confirmation latency, confirmed orders per second, peak memory per process, and, in the same run and on the same
@@ -15,7 +16,7 @@ var options = BenchmarkOptions.Parse(args);
 Console.WriteLine($"OmniChannel order benchmark: {options.Terminals} terminals, {options.Rate} orders/s for {options.Seconds} s, {options.Skus} SKUs");
 
 await using var platform = await Platform.StartAsync();
-var orders = new OrderDriver(platform.Gateway);
+var orders = new OrderDriver(platform.Gateway, platform.Client(Principal.Merchandiser));
 var skus = await orders.PrepareProductsAsync(options.Skus);
 // Warm-up: every code path of every service runs (and is compiled: no tiered JIT) and finishes before the measurement.
 var warmUp = await orders.RunAsync(skus, options.Terminals, rate: 20, seconds: 3, record: true);

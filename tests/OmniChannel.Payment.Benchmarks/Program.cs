@@ -1,4 +1,5 @@
 using OmniChannel.Benchmarking;
+using OmniChannel.IntegrationTests.Infrastructure;
 using OmniChannel.Payment.Benchmarks;
 
 // Authorizations + captures per second through the Payment-Token service: closed-loop terminals authorize an online
@@ -15,7 +16,7 @@ var seconds = Option("--seconds", 20);
 var via = args.SkipWhile(a => a != "--via").Skip(1).FirstOrDefault() ?? "gateway";
 
 await using var platform = await Platform.StartAsync();
-using var client = new HttpClient { BaseAddress = platform.Urls[via == "service" ? "payment" : "gateway"], Timeout = TimeSpan.FromSeconds(30) };
+using var client = platform.Client(Principal.HoustonCashier, via == "service" ? "payment" : "gateway"); // a terminal's token, as terminals send it
 Console.WriteLine($"Payment-Token benchmark: {terminals} terminals for {seconds} s through the {via} ({client.BaseAddress})");
 
 var load = new Terminals(client);

@@ -14,21 +14,24 @@ public static class GatewayBenchmark
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    public static async Task<int> RunAsync(Uri gateway, TimeSpan measure)
+    public static async Task<int> RunAsync(Uri gateway, Uri identity, TimeSpan measure)
     {
-        using var client = new HttpClient { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30) };
-        if (!await ReadyAsync(client))
+        using var anonymous = new HttpClient { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30) };
+        if (!await ReadyAsync(anonymous))
         {
             Console.WriteLine($"through gateway skipped: no platform answered at {new Uri(gateway, "/health/ready")} " +
                               "(start one with `dotnet run --project AppHost -- --Gateway:RateLimits:PerSecond=1000000 " +
                               "--Gateway:RateLimits:Burst=1000000`, above the gateway's per-client limits, and pass its gateway URL)");
             return 0;
         }
+        // The master data is a merchandiser's to write; the carts are priced as a terminal prices them.
+        using var merchandiser = await DevelopmentTokens.ClientAsync(gateway, identity, "backOffice", "merchandising");
+        using var client = await DevelopmentTokens.ClientAsync(gateway, identity, "terminals", "terminal-houston-1");
 
         var discounts = BenchmarkCatalog.Discounts();
         try
         {
-            await SeedAsync(client, discounts);
+            await SeedAsync(merchandiser, discounts);
             var carts = Enumerable.Range(0, 16).Select(BenchmarkCatalog.Cart).ToArray();
             await RunAsync(client, carts, 1, TimeSpan.FromSeconds(2));
             Console.WriteLine($"gateway, 1 in flight   {await RunAsync(client, carts, 1, measure)}");
@@ -37,7 +40,7 @@ public static class GatewayBenchmark
         }
         finally
         {
-            await CleanUpAsync(client, discounts);
+            await CleanUpAsync(merchandiser, discounts);
         }
     }
 

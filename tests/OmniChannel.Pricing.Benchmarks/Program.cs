@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using OmniChannel.Pricing.Benchmarks;
 
-// dotnet run -c Release --project tests/OmniChannel.Pricing.Benchmarks [gateway-url] [--seconds N] [--details]
+// dotnet run -c Release --project tests/OmniChannel.Pricing.Benchmarks [gateway-url] [--seconds N] [--identity URL] [--details]
 // Prices 20-line carts against 200 active discounts (20 of them overlapping mix-and-match): the engine alone on one
-// thread pinned to CPU 0, then through the gateway when one answers at the URL (default http://127.0.0.1:8080).
+// thread pinned to CPU 0, then through the gateway when one answers at the URL (default http://127.0.0.1:8080), with
+// tokens of the development principals from the platform's token service (--identity, default http://127.0.0.1:5100).
 var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(double.Parse).FirstOrDefault(10);
-var positional = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] != "--seconds"));
+var positional = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || args[i - 1] is not ("--seconds" or "--identity")));
+var identity = new Uri(args.SkipWhile(a => a != "--identity").Skip(1).FirstOrDefault() ?? "http://127.0.0.1:5100");
 var gateway = new Uri(positional.FirstOrDefault() ?? "http://127.0.0.1:8080");
 
 if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows())
@@ -29,4 +31,4 @@ Console.WriteLine($"load average   {(File.Exists("/proc/loadavg") ? File.ReadAll
 // Through the gateway the client needs no pinning: platform and client share this machine's CPUs.
 if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows())
     Process.GetCurrentProcess().ProcessorAffinity = (1 << Environment.ProcessorCount) - 1;
-return await GatewayBenchmark.RunAsync(gateway, TimeSpan.FromSeconds(seconds));
+return await GatewayBenchmark.RunAsync(gateway, identity, TimeSpan.FromSeconds(seconds));

@@ -20,13 +20,17 @@ public sealed class Platform : IAsyncDisposable
         this.host = host;
         Postgres = postgres;
         Urls = Services.ToDictionary(name => name, name => host.Endpoint(name));
-        Gateway = new HttpClient { BaseAddress = host.GatewayUrl, Timeout = TimeSpan.FromSeconds(30) };
+        Gateway = host.Client(Principal.HoustonCashier);
     }
 
     /// <summary>Each project's http endpoint, by resource name.</summary>
     public IReadOnlyDictionary<string, Uri> Urls { get; }
 
+    /// <summary>The gateway as a HOUSTON cashier (the token service's token on every request, as a terminal sends it).</summary>
     public HttpClient Gateway { get; }
+
+    /// <summary>The gateway or a service's own port as a principal of the development identity file.</summary>
+    public HttpClient Client(Principal principal, string resource = "gateway") => host.Client(principal, resource);
 
     public string Postgres { get; }
 

@@ -16,7 +16,7 @@ public class DashboardTests(DashboardRun run)
 {
     private static readonly string[] Resources =
     [
-        "postgres", "rabbitmq", "gateway", "inventory", "order", "order-worker", "payment", "pickup", "pricing", "processor-emulator",
+        "postgres", "rabbitmq", "gateway", "inventory", "order", "order-worker", "payment", "pickup", "pricing", "processor-emulator", "identity",
     ];
 
     [Fact]
@@ -36,7 +36,7 @@ public class DashboardTests(DashboardRun run)
     public async Task An_order_posted_with_the_README_curl_is_one_trace_across_gateway_order_worker_pricing_and_payment()
     {
         var traceId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        using var gateway = new HttpClient { BaseAddress = run.AppHost.Gateway };
+        using var gateway = run.AppHost.Client(Principal.HoustonCashier);
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = JsonContent.Create(ReadmeOrder()) };
         request.Headers.Add("Idempotency-Key", $"HOU-T1-{traceId[..8]}");
         request.Headers.Add("traceparent", $"00-{traceId}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}-01");
@@ -65,7 +65,7 @@ public class DashboardTests(DashboardRun run)
     [Fact]
     public async Task The_metrics_page_shows_the_platforms_own_meters_for_orders()
     {
-        using var gateway = new HttpClient { BaseAddress = run.AppHost.Gateway };
+        using var gateway = run.AppHost.Client(Principal.HoustonCashier);
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = JsonContent.Create(ReadmeOrder()) };
         request.Headers.Add("Idempotency-Key", $"HOU-T1-{Guid.NewGuid():N}"[..20]);
         using (var accepted = await gateway.SendAsync(request))
@@ -89,7 +89,7 @@ public class DashboardTests(DashboardRun run)
         await Browser.ScreenshotAsync(page, "dashboard-drill-command.png");
         await page.ReloadAsync(); // the notification panel closed
 
-        using var gateway = new HttpClient { BaseAddress = run.AppHost.Gateway };
+        using var gateway = run.AppHost.Client(Principal.HoustonCashier);
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = JsonContent.Create(ReadmeOrder()) };
         request.Headers.Add("Idempotency-Key", $"HOU-T1-{Guid.NewGuid():N}"[..20]);
         using var accepted = await gateway.SendAsync(request);

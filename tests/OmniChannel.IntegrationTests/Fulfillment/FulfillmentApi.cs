@@ -13,11 +13,11 @@ namespace OmniChannel.IntegrationTests.Fulfillment;
 /// </summary>
 public sealed class FulfillmentApi(PlatformFixture platform)
 {
-    public OrderApi Orders { get; } = new(platform.Gateway);
+    public OrderApi Orders { get; } = new(platform);
 
     public PaymentApi Payments { get; } = new(platform);
 
-    private HttpClient Gateway => platform.Gateway;
+    private HttpClient Gateway => platform.As(Principal.HoustonCashier);
 
     /// <summary>A storefront checkout (PAY-3): the card token of the hosted payment fields, no terminal, no deposit.</summary>
     public static object Online(string cardToken, params object[] lines) => new

@@ -227,7 +227,7 @@ public class FulfillmentPaymentTests(PlatformFixture platform)
         await Problems.AssertAsync(await api.CompleteAsync(pickup, [("NOT-ORDERED", 1)]), HttpStatusCode.BadRequest, "pickup.item_not_in_request");
         await Problems.AssertAsync(await api.CompleteAsync(pickup, [(sku, 3)]), HttpStatusCode.BadRequest, "pickup.quantity_exceeds_request");
         await Problems.AssertAsync(await api.CompleteAsync(pickup, [(sku, 2)], receipt: "HOU-00000-00000"), HttpStatusCode.BadRequest, "pickup.receipt_mismatch");
-        await Problems.AssertAsync(await platform.Gateway.PostAsJsonAsync($"/api/pickups/{pickup.GetProperty("id").GetGuid()}/completion",
+        await Problems.AssertAsync(await platform.As(Principal.HoustonCashier).PostAsJsonAsync($"/api/pickups/{pickup.GetProperty("id").GetGuid()}/completion",
             new { receipt = FulfillmentApi.Number(order), items = new[] { new { sku, quantity = 2 } } }), HttpStatusCode.BadRequest, "idempotency_key.required");
         await Problems.AssertAsync(await api.InvoiceAsync(order, "INV-1", (1, 1)), HttpStatusCode.BadRequest, "fulfillment.line_not_shipped");
         Assert.Equal("Requested", (await api.PickupByIdAsync(pickup.GetProperty("id").GetGuid())).GetProperty("status").GetString());

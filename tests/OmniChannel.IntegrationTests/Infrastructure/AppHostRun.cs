@@ -24,6 +24,16 @@ public sealed partial class AppHostRun : IAsyncDisposable
 
     public Uri Gateway { get; private set; } = null!;
 
+    /// <summary>The run's token service.</summary>
+    public Uri Identity { get; private set; } = null!;
+
+    /// <summary>The gateway as a principal of the development identity file (no service clients: their secrets are the run's).</summary>
+    public HttpClient Client(Principal principal) =>
+        new(new BearerTokenHandler(new PlatformTokens(Identity, client => throw new InvalidOperationException($"{client}'s secret is the run's own.")), principal))
+        {
+            BaseAddress = Gateway,
+        };
+
     /// <summary>The "OmniChannel is up in N s" the console printed.</summary>
     public double StartSeconds { get; private set; }
 
@@ -44,6 +54,7 @@ public sealed partial class AppHostRun : IAsyncDisposable
             }, deadline, "AppHost's \"OmniChannel is up\" line");
             run.StartSeconds = double.Parse(up.Groups["seconds"].Value, System.Globalization.CultureInfo.InvariantCulture);
             run.Gateway = new Uri(up.Groups["gateway"].Value);
+            run.Identity = new Uri(up.Groups["identity"].Value);
             run.Dashboard = new Uri(up.Groups["dashboard"].Value);
         }
         catch
@@ -162,7 +173,7 @@ public sealed partial class AppHostRun : IAsyncDisposable
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException) { return ""; }
     }
 
-    [GeneratedRegex(@"OmniChannel is up in (?<seconds>[0-9.]+) s: gateway (?<gateway>\S+), dashboard (?<dashboard>\S+)")]
+    [GeneratedRegex(@"OmniChannel is up in (?<seconds>[0-9.]+) s: gateway (?<gateway>\S+), identity (?<identity>\S+), dashboard (?<dashboard>\S+)")]
     private static partial Regex UpLine();
 
 #if DEBUG

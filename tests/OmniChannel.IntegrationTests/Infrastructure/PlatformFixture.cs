@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 
 namespace OmniChannel.IntegrationTests.Infrastructure;
@@ -8,9 +9,16 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// <summary>A first run on a fresh machine also installs PostgreSQL and RabbitMQ from Debian's packages.</summary>
     private static readonly TimeSpan StartDeadline = TimeSpan.FromMinutes(10);
 
+    private readonly ConcurrentDictionary<(Principal Principal, string Resource), HttpClient> clients = new();
+
     public PlatformHost Platform { get; private set; } = null!;
 
+    /// <summary>The gateway without a token: what anybody on the network can do.</summary>
     public HttpClient Gateway { get; private set; } = null!;
+
+    /// <summary>The gateway (or a service's own port) as a principal of the development identity file.</summary>
+    public HttpClient As(Principal principal, string resource = "gateway") =>
+        clients.GetOrAdd((principal, resource), key => Platform.Client(key.Principal, key.Resource));
 
     public async Task InitializeAsync()
     {
@@ -22,6 +30,8 @@ public sealed class PlatformFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Gateway?.Dispose();
+        foreach (var client in clients.Values)
+            client.Dispose();
         if (Platform is not null)
             await Platform.DisposeAsync();
     }

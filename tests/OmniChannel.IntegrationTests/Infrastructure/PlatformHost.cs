@@ -19,6 +19,7 @@ public sealed class PlatformHost : IAsyncDisposable
 {
     private readonly DirectoryInfo data;
     private readonly Func<Task> dropDatabase;
+    private PlatformTokens? tokens;
 
     private PlatformHost(DistributedApplication app, DirectoryInfo data, Func<Task> dropDatabase)
     {
@@ -30,6 +31,13 @@ public sealed class PlatformHost : IAsyncDisposable
     public DistributedApplication App { get; }
 
     public Uri GatewayUrl => App.GetEndpoint("gateway", "http");
+
+    /// <summary>Tokens of the platform's own token service, for any principal.</summary>
+    public PlatformTokens Tokens => tokens ??= new PlatformTokens(App.GetEndpoint("identity", "http"), ServiceSecretAsync);
+
+    /// <summary>An HttpClient of a principal (its bearer token on every request), to the gateway or a service's own port.</summary>
+    public HttpClient Client(Principal principal, string resource = "gateway") =>
+        new(new BearerTokenHandler(Tokens, principal)) { BaseAddress = Endpoint(resource), Timeout = TimeSpan.FromSeconds(30) };
 
     public static async Task<PlatformHost> StartAsync(TimeSpan deadline, params string[] args)
     {
@@ -141,6 +149,16 @@ public sealed class PlatformHost : IAsyncDisposable
                 foreach (var line in batch)
                     output.AppendLine(line.Content);
         return output.ToString();
+    }
+
+    /// <summary>The secret AppHost generated for a service's client this run (a parameter of the app model).</summary>
+    private async Task<string> ServiceSecretAsync(string clientId)
+    {
+        var parameter = App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ParameterResource>()
+            .SingleOrDefault(p => p.Name == $"{clientId}-client-secret")
+            ?? throw new InvalidOperationException($"No client named {clientId} in the development identity file or AppHost.");
+        return await parameter.GetValueAsync(CancellationToken.None)
+               ?? throw new InvalidOperationException($"{parameter.Name} has no value.");
     }
 
     private int RunnerProcessId(string resource) =>

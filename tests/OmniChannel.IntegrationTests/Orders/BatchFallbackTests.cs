@@ -8,12 +8,12 @@ namespace OmniChannel.IntegrationTests.Orders;
 
 /// <summary>
 /// ORD-9: with the real-time path failing, terminals still get confirmation numbers and the sync job creates the orders.
-/// The drill and the job are operator actions: dashboard commands, behind the operator key, never a public route.
+/// The drill and the job are operator actions: dashboard commands, with an operator's token, never a public route.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public class BatchFallbackTests(PlatformFixture platform)
 {
-    private readonly OrderApi orders = new(platform.Gateway);
+    private readonly OrderApi orders = new(platform);
 
     [Fact]
     public async Task ORD9_when_the_real_time_path_fails_the_order_sync_job_creates_every_order_once()
@@ -69,17 +69,15 @@ public class BatchFallbackTests(PlatformFixture platform)
     }
 
     [Fact]
-    public async Task The_drill_has_no_public_route_and_the_operator_route_wants_the_operator_key()
+    public async Task The_drill_has_no_public_route_and_the_operator_route_wants_an_operator_token()
     {
-        using (var gateway = await platform.Gateway.PutAsJsonAsync("/api/orders/operations/real-time-drill", new { failing = true }))
+        using (var gateway = await platform.As(Principal.Operator).PutAsJsonAsync("/api/orders/operations/real-time-drill", new { failing = true }))
             Assert.Equal(HttpStatusCode.NotFound, gateway.StatusCode);
         using var direct = new HttpClient { BaseAddress = platform.Platform.Endpoint("order") };
         await Problems.AssertAsync(await direct.PutAsJsonAsync("/operations/real-time-drill", new { failing = true }),
-            HttpStatusCode.Unauthorized, "operator.key_invalid");
+            HttpStatusCode.Unauthorized, "auth.token_missing");
         var request = new HttpRequestMessage(HttpMethod.Post, "/operations/order-sync");
-        request.Headers.Add("X-Operator-Key", "guess");
-        using var worker = new HttpClient { BaseAddress = platform.Platform.Endpoint("order-worker") };
-        await Problems.AssertAsync(await worker.SendAsync(request), HttpStatusCode.Unauthorized, "operator.key_invalid");
+        await Problems.AssertAsync(await platform.As(Principal.HoustonManager, "order-worker").SendAsync(request), HttpStatusCode.Forbidden, "auth.forbidden");
     }
 
     /// <summary>The dashboard's "Real-time failure drill" command on the order resource, as an operator runs it.</summary>

@@ -14,7 +14,7 @@ namespace OmniChannel.IntegrationTests.Orders;
 public class CrashTests(PlatformFixture platform)
 {
     private const int Orders = 30;
-    private readonly OrderApi orders = new(platform.Gateway);
+    private readonly OrderApi orders = new(platform);
 
     [Theory]
     [InlineData("order")]

@@ -4,9 +4,15 @@ using OmniChannel.IntegrationTests.Infrastructure;
 
 namespace OmniChannel.IntegrationTests.Orders;
 
-/// <summary>What a store terminal does with the order API, for the tests.</summary>
-public sealed class OrderApi(HttpClient gateway)
+/// <summary>
+/// What a store terminal does with the order API, for the tests: as a HOUSTON cashier unless told otherwise; the test's
+/// own products are registered by a merchandiser, whose work master data is.
+/// </summary>
+public sealed class OrderApi(PlatformFixture platform, Principal? principal = null)
 {
+    private readonly HttpClient gateway = platform.As(principal ?? Principal.HoustonCashier);
+    private readonly HttpClient merchandiser = platform.As(Principal.Merchandiser);
+
     public static object PickupLine(string sku, int quantity, string store) =>
         new { sku, quantity, fulfillment = new { type = "pickup", storeId = store } };
 
@@ -71,12 +77,12 @@ public sealed class OrderApi(HttpClient gateway)
     public async Task<string> NewProductAsync(decimal price, string location, int onHand)
     {
         var sku = $"Z{Random.Shared.Next(100000, 999999)}";
-        using (var created = await gateway.PostAsJsonAsync("/api/inventory/products", new
+        using (var created = await merchandiser.PostAsJsonAsync("/api/inventory/products", new
         {
             sku, name = $"Test item {sku}", upc = Gtin.UpcFor('8', sku), vendorPartNumber = $"VPN-{sku}", basePrice = price, currency = "USD", discountable = true,
         }))
             created.EnsureSuccessStatusCode();
-        using (var stocked = await gateway.PutAsJsonAsync($"/api/inventory/locations/{location}/stock/{sku}", new { onHand }))
+        using (var stocked = await merchandiser.PutAsJsonAsync($"/api/inventory/locations/{location}/stock/{sku}", new { onHand }))
             stocked.EnsureSuccessStatusCode();
 
         // Order and Pricing learn the product over RabbitMQ: wait until both know it.

@@ -9,7 +9,7 @@ namespace OmniChannel.IntegrationTests.Orders;
 [Collection(PlatformCollection.Name)]
 public class OrderFlowTests(PlatformFixture platform)
 {
-    private readonly OrderApi orders = new(platform.Gateway);
+    private readonly OrderApi orders = new(platform);
 
     [Fact]
     public async Task ORD1_a_mixed_order_is_priced_reserved_paid_and_confirmed_and_its_pickup_reaches_the_store()
@@ -43,7 +43,7 @@ public class OrderFlowTests(PlatformFixture platform)
 
         var requests = await Poll.UntilValueAsync(async () =>
         {
-            var all = await platform.Gateway.GetFromJsonElementAsync("/api/pickups/stores/SEATTLE/requests");
+            var all = await platform.As(Principal.HoustonCashier).GetFromJsonElementAsync("/api/pickups/stores/SEATTLE/requests");
             return all.EnumerateArray().FirstOrDefault(r => r.GetProperty("confirmationNumber").GetString() == number) is { ValueKind: System.Text.Json.JsonValueKind.Object } found ? found : (System.Text.Json.JsonElement?)null;
         }, TimeSpan.FromSeconds(20), "the pickup request at SEATTLE");
         Assert.Equal(2, requests.GetProperty("items")[0].GetProperty("quantity").GetInt32());
@@ -179,6 +179,6 @@ public class OrderFlowTests(PlatformFixture platform)
 
     [Fact]
     public async Task An_order_without_Idempotency_Key_is_refused() =>
-        await Problems.AssertAsync(await platform.Gateway.PostAsJsonAsync("/api/orders", Order("2001", "tok", CarryOutLine("86002", 1))),
+        await Problems.AssertAsync(await platform.As(Principal.HoustonCashier).PostAsJsonAsync("/api/orders", Order("2001", "tok", CarryOutLine("86002", 1))),
             HttpStatusCode.BadRequest, "idempotency_key.required");
 }

@@ -35,7 +35,7 @@ public class CardNumberScanTests(PlatformFixture platform)
             // Card numbers sent where tokens belong are refused before anything is stored.
             using var refusedTender = await payments.PostAsync(order, "tenders", Tender("store", number, 10.00m));
             Assert.Equal(HttpStatusCode.BadRequest, refusedTender.StatusCode);
-            using var refusedOrder = await new OrderApi(platform.Gateway).PostAsync(Guid.NewGuid().ToString("N"), OrderApi.Order("2001", number,
+            using var refusedOrder = await new OrderApi(platform).PostAsync(Guid.NewGuid().ToString("N"), OrderApi.Order("2001", number,
                 OrderApi.CarryOutLine("86002", 1)));
             Assert.Equal(HttpStatusCode.BadRequest, refusedOrder.StatusCode);
         }

@@ -8,7 +8,7 @@ namespace OmniChannel.IntegrationTests.Payments;
 [Collection(PlatformCollection.Name)]
 public class DepositPaymentTests(PlatformFixture platform)
 {
-    private readonly OrderApi orders = new(platform.Gateway);
+    private readonly OrderApi orders = new(platform);
     private readonly PaymentApi payments = new(platform);
 
     [Fact]

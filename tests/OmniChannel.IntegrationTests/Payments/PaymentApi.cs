@@ -11,7 +11,7 @@ public sealed class PaymentApi(PlatformFixture platform)
     /// <summary>The processor emulator, a resource of its own: card numbers never pass the gateway.</summary>
     private Uri Emulator => platform.Platform.Endpoint("processor-emulator");
 
-    public HttpClient Gateway => platform.Gateway;
+    public HttpClient Gateway => platform.As(Principal.HoustonCashier);
 
     public static object Tender(string channel, string cardToken, decimal amount, decimal captureAmount = 0m, string? purpose = null,
         string cardTypeId = "VISA", string storeId = "HOUSTON", string currency = "USD") =>

@@ -66,7 +66,7 @@ public class PaymentApiTests(PlatformFixture platform)
     [Fact]
     public async Task Bad_requests_are_problems_with_stable_codes()
     {
-        await Problems.AssertAsync(await platform.Gateway.PostAsJsonAsync($"/api/payments/orders/{order}/captures", new { purpose = "pickup", amount = 1m }),
+        await Problems.AssertAsync(await platform.As(Principal.HoustonCashier).PostAsJsonAsync($"/api/payments/orders/{order}/captures", new { purpose = "pickup", amount = 1m }),
             HttpStatusCode.BadRequest, "idempotency_key.required");
         await Problems.AssertAsync(await payments.PostAsync(order, "captures", new { purpose = "pickup", amount = 1m }),
             HttpStatusCode.NotFound, "payments.not_found");
@@ -76,6 +76,6 @@ public class PaymentApiTests(PlatformFixture platform)
             HttpStatusCode.BadRequest, "amount.invalid");
         await Problems.AssertAsync(await payments.PostAsync(order, "tenders", Tender("store", "tok_visa_ok", 10m, cardTypeId: "JCB")),
             HttpStatusCode.BadRequest, "card_type.unknown");
-        await Problems.AssertAsync(await platform.Gateway.GetAsync($"/api/payments/orders/{order}"), HttpStatusCode.NotFound, "payments.not_found");
+        await Problems.AssertAsync(await platform.As(Principal.HoustonCashier).GetAsync($"/api/payments/orders/{order}"), HttpStatusCode.NotFound, "payments.not_found");
     }
 }

@@ -10,7 +10,7 @@ namespace OmniChannel.IntegrationTests.Platform;
 public class AppHostLifecycleTests(PlatformFixture platform)
 {
     private static readonly string[] Services =
-        ["gateway", "order", "order-worker", "inventory", "payment", "pickup", "pricing", "processor-emulator"];
+        ["gateway", "order", "order-worker", "inventory", "payment", "pickup", "pricing", "processor-emulator", "identity"];
 
     [Fact]
     public async Task With_connection_strings_set_AppHost_starts_no_server_and_SIGTERM_leaves_no_process_behind()

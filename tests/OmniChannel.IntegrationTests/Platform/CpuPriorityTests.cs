@@ -11,7 +11,7 @@ namespace OmniChannel.IntegrationTests.Platform;
 [Collection(PlatformCollection.Name)]
 public class CpuPriorityTests(PlatformFixture platform)
 {
-    private static readonly string[] BackOffice = ["order-worker", "inventory", "payment", "pickup", "pricing", "processor-emulator"];
+    private static readonly string[] BackOffice = ["order-worker", "inventory", "payment", "pickup", "pricing", "processor-emulator", "identity"];
 
     [Fact]
     public void The_gateway_and_the_order_api_get_nice_minus_5_for_their_scheduling_group_and_the_back_office_the_default()

@@ -13,7 +13,12 @@ public class HostileInputSuiteTests(PlatformFixture platform)
     [Fact]
     public async Task Hostile_requests_to_every_route_are_refused_with_problems_and_change_nothing()
     {
-        var report = await HostileRun.RunAsync(platform.Gateway, [new HostileClient("anonymous", platform.Gateway)],
+        HostileClient[] clients =
+        [
+            new("anonymous", platform.Gateway), new("cashier", platform.As(Principal.HoustonCashier)),
+            new("storefront", platform.As(Principal.Storefront)), new("merchandiser", platform.As(Principal.Merchandiser)),
+        ];
+        var report = await HostileRun.RunAsync(platform.Gateway, clients,
             await platform.Platform.ConnectionStringAsync("postgres"), count: 800, seed: 7, CancellationToken.None);
 
         Assert.True(report.Passed, report.Summary());

@@ -14,7 +14,10 @@ namespace OmniChannel.IntegrationTests.Platform;
 [Collection(PlatformCollection.Name)]
 public class HostileInputTests(PlatformFixture platform)
 {
-    private HttpClient Gateway => platform.Gateway;
+    // Hostile input from a principal the route admits: refused for what it is, not for lacking a token.
+    private HttpClient Gateway => platform.As(Principal.HoustonCashier);
+
+    private HttpClient Merchandiser => platform.As(Principal.Merchandiser);
 
     private const string Nul = "\\u0000"; // as JSON escapes it
 
@@ -36,7 +39,7 @@ public class HostileInputTests(PlatformFixture platform)
         await Problems.AssertAsync(await SendAsync(HttpMethod.Post, "/api/orders", body, key), HttpStatusCode.BadRequest, code);
 
         // Nothing was stored under the key: a proper order with it is taken as new, neither a replay nor a conflict.
-        var orders = new OrderApi(Gateway);
+        var orders = new OrderApi(platform);
         using var accepted = await orders.PostAsync(key, OrderApi.Order("2001", "tok_visa_4242", OrderApi.ShipLine("81120", 1)));
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
     }
@@ -80,11 +83,11 @@ public class HostileInputTests(PlatformFixture platform)
     {
         var id = $"HOSTILE-{Guid.NewGuid():N}";
         var path = $"/api/pricing/discounts/{id}";
-        await Problems.AssertAsync(await Gateway.GetAsync(path), HttpStatusCode.NotFound, "discount.not_found");
+        await Problems.AssertAsync(await Merchandiser.GetAsync(path), HttpStatusCode.NotFound, "discount.not_found");
 
-        await Problems.AssertAsync(await SendAsync(HttpMethod.Put, path, body.Replace("{id}", id)), HttpStatusCode.BadRequest, code);
+        await Problems.AssertAsync(await SendAsync(HttpMethod.Put, path, body.Replace("{id}", id), client: Merchandiser), HttpStatusCode.BadRequest, code);
 
-        await Problems.AssertAsync(await Gateway.GetAsync(path), HttpStatusCode.NotFound, "discount.not_found");
+        await Problems.AssertAsync(await Merchandiser.GetAsync(path), HttpStatusCode.NotFound, "discount.not_found");
     }
 
     public static TheoryData<string, string, string> HostileCarts => new()
@@ -132,13 +135,13 @@ public class HostileInputTests(PlatformFixture platform)
             HttpStatusCode.RequestEntityTooLarge, "request.too_large");
     }
 
-    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string json, string? idempotencyKey = null)
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string json, string? idempotencyKey = null, HttpClient? client = null)
     {
         var request = new HttpRequestMessage(method, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
         // Ask before sending a body: a server refusing its size answers at once, instead of closing on a half-sent body.
         request.Headers.ExpectContinue = true;
         if (idempotencyKey is not null)
             request.Headers.Add("Idempotency-Key", idempotencyKey);
-        return Gateway.SendAsync(request);
+        return (client ?? Gateway).SendAsync(request);
     }
 }

@@ -12,7 +12,7 @@ namespace OmniChannel.IntegrationTests.Platform;
 [Collection(PlatformCollection.Name)]
 public class ProductMessagingTests(PlatformFixture platform)
 {
-    private HttpClient Gateway => platform.Gateway;
+    private HttpClient Gateway => platform.As(Principal.Merchandiser);
 
     [Fact]
     public async Task A_registered_product_becomes_price_checkable_and_a_price_change_follows()

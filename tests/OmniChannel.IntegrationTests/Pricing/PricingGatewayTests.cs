@@ -12,7 +12,7 @@ namespace OmniChannel.IntegrationTests.Pricing;
 [Collection(PlatformCollection.Name)]
 public class PricingGatewayTests(PlatformFixture platform)
 {
-    private HttpClient Gateway => platform.Gateway;
+    private HttpClient Gateway => platform.As(Principal.HoustonCashier);
 
     private static object Line(string lineId, string sku, int quantity = 1, bool isReturn = false) => new { lineId, sku, quantity, isReturn };
 

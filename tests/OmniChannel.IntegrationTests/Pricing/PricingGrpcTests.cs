@@ -7,16 +7,36 @@ namespace OmniChannel.IntegrationTests.Pricing;
 
 /// <summary>
 /// The Order service's way in: gRPC (contracts/Pricing/pricing.proto) on Pricing's HTTP/2-only endpoint, found in
-/// Aspire as the pricing resource's "grpc" endpoint, called with Grpc.Net.Client as Order calls it.
+/// Aspire as the pricing resource's "grpc" endpoint, called with Grpc.Net.Client as Order calls it: with the Order
+/// service's own token (role service).
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public sealed class PricingGrpcTests(PlatformFixture platform) : IDisposable
 {
-    private readonly GrpcChannel channel = GrpcChannel.ForAddress(platform.Platform.Endpoint("pricing", "grpc"));
+    private readonly GrpcChannel channel = Channel(platform, Principal.Service("order"));
 
     private PricingService.PricingServiceClient Pricing => new(channel);
 
     public void Dispose() => channel.Dispose();
+
+    private static GrpcChannel Channel(PlatformFixture platform, Principal? principal) =>
+        GrpcChannel.ForAddress(platform.Platform.Endpoint("pricing", "grpc"), new GrpcChannelOptions
+        {
+            HttpHandler = principal is null ? new SocketsHttpHandler() : new BearerTokenHandler(platform.Platform.Tokens, principal),
+        });
+
+    [Fact]
+    public async Task Pricing_answers_gRPC_only_to_a_service_token()
+    {
+        using var anonymous = Channel(platform, principal: null);
+        var request = new CheckPriceRequest { StoreId = "HOUSTON", Sku = "81121" };
+        var missing = await Assert.ThrowsAsync<RpcException>(async () => await new PricingService.PricingServiceClient(anonymous).CheckPriceAsync(request));
+        Assert.Equal(StatusCode.Unauthenticated, missing.StatusCode);
+
+        using var terminal = Channel(platform, Principal.HoustonTerminal);
+        var forbidden = await Assert.ThrowsAsync<RpcException>(async () => await new PricingService.PricingServiceClient(terminal).CheckPriceAsync(request));
+        Assert.Equal(StatusCode.PermissionDenied, forbidden.StatusCode);
+    }
 
     private static PriceCartRequest Cart(string permissionGroup, params CartLine[] lines)
     {

@@ -13,7 +13,7 @@ namespace OmniChannel.IntegrationTests.Pricing;
 [Collection(PlatformCollection.Name)]
 public class RefusedTextTests(PlatformFixture platform)
 {
-    private HttpClient Gateway => platform.Gateway;
+    private HttpClient Gateway => platform.As(Principal.HoustonCashier);
 
     private static object Cart(string sku) => new
     {

@@ -1,5 +1,6 @@
 using Marten;
 using OmniChannel.ServiceDefaults.Http;
+using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.InventoryAllocation.Features.Locations;
 
@@ -7,7 +8,7 @@ public static class GetLocations
 {
     public static IEndpointRouteBuilder MapLocations(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/inventory").WithTags("Locations");
+        var api = app.MapGroup("/api/inventory").RequireAuthorization(PlatformPolicies.ReferenceData).WithTags("Locations");
         api.MapGet("/locations", async (IQuerySession session, CancellationToken ct) =>
                 await session.Query<Location>().OrderBy(l => l.Id).ToListAsync(ct))
             .WithSummary("Stores and distribution centres.");

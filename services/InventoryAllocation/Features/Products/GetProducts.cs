@@ -1,5 +1,6 @@
 using Marten;
 using OmniChannel.ServiceDefaults.Http;
+using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.InventoryAllocation.Features.Products;
 
@@ -8,9 +9,9 @@ public static class GetProducts
     public static IEndpointRouteBuilder MapProducts(this IEndpointRouteBuilder app)
     {
         var products = app.MapGroup("/api/inventory/products").WithTags("Products");
-        products.MapGet("/", List).WithSummary("The product master, optionally filtered by SKU, UPC, vendor part number or name.");
-        products.MapGet("/{sku}", ById).WithSummary("One product by SKU.");
-        products.MapPost("/", RegisterProduct.Handle).WithSummary("Registers a product or changes it; Pricing learns it over RabbitMQ.");
+        products.MapGet("/", List).RequireAuthorization(PlatformPolicies.ReferenceData).WithSummary("The product master, optionally filtered by SKU, UPC, vendor part number or name.");
+        products.MapGet("/{sku}", ById).RequireAuthorization(PlatformPolicies.ReferenceData).WithSummary("One product by SKU.");
+        products.MapPost("/", RegisterProduct.Handle).RequireAuthorization(PlatformPolicies.MasterData).WithSummary("Registers a product or changes it; Pricing learns it over RabbitMQ.");
         return app;
     }
 

@@ -2,6 +2,7 @@ using Marten;
 using OmniChannel.InventoryAllocation.Features.Locations;
 using OmniChannel.InventoryAllocation.Features.Products;
 using OmniChannel.ServiceDefaults.Http;
+using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.InventoryAllocation.Features.Stock;
 
@@ -11,7 +12,7 @@ public static class GetStock
 {
     public static IEndpointRouteBuilder MapStock(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/inventory").WithTags("Stock");
+        var api = app.MapGroup("/api/inventory").RequireAuthorization(PlatformPolicies.ReferenceData).WithTags("Stock");
         api.MapGet("/locations/{locationId}/stock", AtLocation).WithSummary("Stock of every SKU at a location.");
         api.MapGet("/products/{sku}/stock", OfProduct).WithSummary("Stock of a SKU at every location.");
         return app;

@@ -2,6 +2,7 @@ using Marten;
 using OmniChannel.InventoryAllocation.Features.Locations;
 using OmniChannel.InventoryAllocation.Features.Products;
 using OmniChannel.ServiceDefaults.Http;
+using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.InventoryAllocation.Features.Stock;
 
@@ -16,6 +17,7 @@ public static class SetStock
     public static IEndpointRouteBuilder MapSetStock(this IEndpointRouteBuilder app)
     {
         app.MapPut("/api/inventory/locations/{locationId}/stock/{sku}", Handle)
+            .RequireAuthorization(PlatformPolicies.MasterData)
             .WithTags("Stock")
             .WithSummary("Sets the on-hand quantity of a SKU at a location (a stock count).");
         return app;

@@ -4,6 +4,7 @@ using OmniChannel.Order.Features.MasterData;
 using OmniChannel.Order.Orders;
 using OmniChannel.ServiceDefaults.Http;
 using OmniChannel.ServiceDefaults.Persistence;
+using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.Order.Features.CancelOrder;
 
@@ -29,6 +30,7 @@ public static class CancelOrderEndpoint
     public static IEndpointRouteBuilder MapCancelOrder(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/orders/{confirmationNumber}/cancellation", Handle)
+            .RequireAuthorization(PlatformPolicies.StoreWork)
             .WithTags("Orders")
             .WithSummary("Cancels an order with a cancellation charge: stock released, deposit minus the charge refunded (ORD-8, PAY-11).");
         return app;

@@ -3,6 +3,7 @@ using MassTransit;
 using OmniChannel.Order.Features.MasterData;
 using OmniChannel.ServiceDefaults;
 using OmniChannel.ServiceDefaults.Http;
+using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.Order.Features.CreateOrder;
 
@@ -18,6 +19,7 @@ public static class CreateOrderEndpoint
     public static IEndpointRouteBuilder MapCreateOrder(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/orders", Handle)
+            .RequireAuthorization(PlatformPolicies.OrderCreation)
             .WithTags("Orders")
             .WithSummary("Takes a customer order from a terminal; answers 202 with its confirmation number (ORD-1, ORD-9).");
         return app;

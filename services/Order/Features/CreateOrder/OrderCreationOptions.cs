@@ -17,7 +17,7 @@ public sealed class OrderCreationOptions
     /// <summary>
     /// Drill: the real-time path fails every time, so the batch fallback does the work. Set
     /// <c>OrderCreation__RealTimeFails=true</c>, or switch it at run time with the dashboard's "Real-time failure drill"
-    /// command on the <c>order</c> resource (PUT /operations/real-time-drill with the operator key).
+    /// command on the <c>order</c> resource (PUT /operations/real-time-drill with an operator's token).
     /// </summary>
     public bool RealTimeFails { get; set; }
 }

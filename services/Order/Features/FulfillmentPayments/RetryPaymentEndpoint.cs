@@ -2,6 +2,7 @@ using Marten;
 using OmniChannel.Order.Orders;
 using OmniChannel.ServiceDefaults.Http;
 using OmniChannel.ServiceDefaults.Persistence;
+using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.Order.Features.FulfillmentPayments;
 
@@ -20,6 +21,7 @@ public static class RetryPaymentEndpoint
     public static IEndpointRouteBuilder MapRetryPayment(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/orders/{confirmationNumber}/fulfillments/{fulfillmentId}/payment", Handle)
+            .RequireAuthorization(PlatformPolicies.StoreWork)
             .WithTags("Orders")
             .WithSummary("Captures a fulfillment's balance due again, from the new payment the terminal took (PAY-9).");
         return app;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using OmniChannel.Order.Features.CreateOrder;
 using OmniChannel.Order.Orders;
 using OmniChannel.ServiceDefaults.Http;
+using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.Order.Features.GetOrder;
 
@@ -60,6 +61,7 @@ public static class GetOrder
     public static IEndpointRouteBuilder MapGetOrder(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/orders/{confirmationNumber}", Handle)
+            .RequireAuthorization(PlatformPolicies.StoreWork)
             .WithTags("Orders")
             .WithSummary("An order by confirmation number: status, lines, totals, deposit and the history of its events.");
         return app;

@@ -2,6 +2,7 @@ using Marten;
 using OmniChannel.Order.Orders;
 using OmniChannel.ServiceDefaults.Http;
 using OmniChannel.ServiceDefaults.Persistence;
+using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.Order.Features.Invoicing;
 
@@ -24,6 +25,7 @@ public static class InvoiceEndpoint
     public static IEndpointRouteBuilder MapInvoices(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/orders/{confirmationNumber}/invoices", Handle)
+            .RequireAuthorization(PlatformPolicies.StoreWork)
             .WithTags("Orders")
             .WithSummary("Invoices shipped lines: their payment is captured against the order's authorization (PAY-6). Idempotent by invoiceId.");
         return app;

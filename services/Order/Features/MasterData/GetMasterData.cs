@@ -1,5 +1,6 @@
 using Marten;
 using OmniChannel.ServiceDefaults.Http;
+using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.Order.Features.MasterData;
 
@@ -7,7 +8,7 @@ public static class GetMasterData
 {
     public static IEndpointRouteBuilder MapMasterData(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/orders").WithTags("Customers and stores");
+        var api = app.MapGroup("/api/orders").RequireAuthorization(PlatformPolicies.ReferenceData).WithTags("Customers and stores");
         api.MapGet("/customers/{customerId}", async Task<IResult> (IQuerySession session, string customerId, CancellationToken ct) =>
                 await session.LoadAsync<Customer>(customerId, ct) is { } customer
                     ? TypedResults.Ok(customer)

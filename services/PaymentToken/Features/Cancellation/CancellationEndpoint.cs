@@ -3,6 +3,7 @@ using OmniChannel.PaymentToken.Connectors;
 using OmniChannel.PaymentToken.Features.Refunds;
 using OmniChannel.PaymentToken.Payments;
 using OmniChannel.ServiceDefaults.Http;
+using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.PaymentToken.Features.Cancellation;
 
@@ -35,6 +36,7 @@ public static class CancellationEndpoint
                     .RunAsync(orderId, null, (s, now) => CancellationPlan.Next(s, key, fingerprint, request.CancellationCharge, now), ct);
                 return Respond(payments, payments.Completed(refundKey)!, request.CancellationCharge);
             })
+            .RequireAuthorization(PlatformPolicies.StoreWork)
             .WithTags("Payments")
             .WithSummary("Settles a cancelled order: voids open authorizations, refunds deposits and prepayments minus the charge.");
         return app;

@@ -2,6 +2,7 @@ using Marten;
 using OmniChannel.PaymentToken.Connectors;
 using OmniChannel.PaymentToken.Payments;
 using OmniChannel.ServiceDefaults.Http;
+using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.PaymentToken.Features.Captures;
 
@@ -25,6 +26,7 @@ public static class CaptureEndpoint
     public static IEndpointRouteBuilder MapCaptures(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/payments/orders/{orderId:guid}/captures", Handle)
+            .RequireAuthorization(PlatformPolicies.StoreWork)
             .WithTags("Payments")
             .WithSummary("Captures an amount due at pickup or invoicing from the order's tenders, in turn. Idempotent per Idempotency-Key.");
         return app;

@@ -1,6 +1,7 @@
 using Marten;
 using OmniChannel.PaymentToken.Payments;
 using OmniChannel.ServiceDefaults.Http;
+using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.PaymentToken.Features.Deposits;
 
@@ -12,6 +13,7 @@ public static class GetDeposits
                 await session.LoadAsync<OrderPayments>(orderId, ct) is { } payments && DepositView.Of(payments) is { } deposit
                     ? TypedResults.Ok(deposit with { CardToken = PaymentHttp.Mask(deposit.CardToken) })
                     : ProblemCodes.NotFound("deposit.not_found", $"No deposit for order {orderId}."))
+            .RequireAuthorization(PlatformPolicies.StoreWork)
             .WithTags("Deposits")
             .WithSummary("The deposit of an order: amount, status, authorization and capture tokens, what the swipe left authorized.");
         return app;

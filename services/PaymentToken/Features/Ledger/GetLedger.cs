@@ -1,5 +1,6 @@
 using Marten;
 using OmniChannel.PaymentToken.Payments;
+using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.PaymentToken.Features.Ledger;
 
@@ -16,6 +17,7 @@ public static class GetLedger
                 var history = events.Select(e => new EventView(e.Version, e.EventTypeName, e.Timestamp, WithMaskedCardTokens(e.Data))).ToList();
                 return TypedResults.Ok(PaymentViews.Of(payments, history));
             })
+            .RequireAuthorization(PlatformPolicies.StoreWork)
             .WithTags("Payments")
             .WithSummary("The order's payment ledger: totals, tender lines with their authorizations and captures, refunds, history.");
         return app;

@@ -1,6 +1,7 @@
 using Marten;
 using OmniChannel.PaymentToken.Connectors;
 using OmniChannel.PaymentToken.Payments;
+using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.PaymentToken.Features.Ledger;
 
@@ -25,6 +26,7 @@ public static class GetReconciliation
                     return PaymentHttp.PaymentsNotFound(orderId);
                 return TypedResults.Ok(await ReconcileAsync(payments, connectors, ct));
             })
+            .RequireAuthorization(PlatformPolicies.StoreWork)
             .WithTags("Payments")
             .WithSummary("The order's ledger checked against the processor's own record of every call made for the order.");
         return app;

@@ -1,5 +1,6 @@
 using Marten;
 using OmniChannel.PaymentToken.Payments;
+using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.PaymentToken.Features.PaymentMethods;
 
@@ -30,6 +31,7 @@ public static class GetPaymentMethods
                 await session.LoadAsync<OrderPayments>(orderId, ct) is { } payments
                     ? TypedResults.Ok(Of(payments, clock.GetUtcNow()))
                     : PaymentHttp.PaymentsNotFound(orderId))
+            .RequireAuthorization(PlatformPolicies.StoreWork)
             .WithTags("Payments")
             .WithSummary("The order's card tenders that can still be captured, oldest first, with what each makes available.");
         return app;

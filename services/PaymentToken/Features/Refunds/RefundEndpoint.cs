@@ -2,6 +2,7 @@ using Marten;
 using OmniChannel.PaymentToken.Connectors;
 using OmniChannel.PaymentToken.Payments;
 using OmniChannel.ServiceDefaults.Http;
+using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.PaymentToken.Features.Refunds;
 
@@ -19,6 +20,7 @@ public static class RefundEndpoint
     public static IEndpointRouteBuilder MapRefunds(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/payments/orders/{orderId:guid}/refunds", Handle)
+            .RequireAuthorization(PlatformPolicies.StoreWork)
             .WithTags("Payments")
             .WithSummary("Refunds an amount against a capture token (or the latest captures). Idempotent per Idempotency-Key.");
         return app;

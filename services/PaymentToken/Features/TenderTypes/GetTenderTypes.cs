@@ -1,5 +1,6 @@
 using Marten;
 using OmniChannel.ServiceDefaults.Http;
+using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.PaymentToken.Features.TenderTypes;
 
@@ -7,7 +8,7 @@ public static class GetTenderTypes
 {
     public static IEndpointRouteBuilder MapTenderTypes(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/payments/tender-types").WithTags("Tender types");
+        var api = app.MapGroup("/api/payments/tender-types").RequireAuthorization(PlatformPolicies.ReferenceData).WithTags("Tender types");
         api.MapGet("/", async (IQuerySession session, CancellationToken ct) =>
                 await session.Query<TenderType>().OrderBy(t => t.TenderTypeId).ToListAsync(ct))
             .WithSummary("The card tenders accepted, with card types and connectors (PAY-1, PAY-2).");

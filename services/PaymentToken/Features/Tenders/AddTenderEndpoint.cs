@@ -3,6 +3,7 @@ using OmniChannel.PaymentToken.Connectors;
 using OmniChannel.PaymentToken.Features.TenderTypes;
 using OmniChannel.PaymentToken.Payments;
 using OmniChannel.ServiceDefaults.Http;
+using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.PaymentToken.Features.Tenders;
 
@@ -16,6 +17,7 @@ public static class AddTenderEndpoint
     public static IEndpointRouteBuilder MapAddTender(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/payments/orders/{orderId:guid}/tenders", Handle)
+            .RequireAuthorization(PlatformPolicies.StoreWork)
             .WithTags("Payments")
             .WithSummary("Adds a card tender: authorize an amount and capture part of it now. Idempotent per Idempotency-Key.");
         return app;

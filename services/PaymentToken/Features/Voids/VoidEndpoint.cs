@@ -3,6 +3,7 @@ using OmniChannel.PaymentToken.Connectors;
 using OmniChannel.PaymentToken.Features.Ledger;
 using OmniChannel.PaymentToken.Payments;
 using OmniChannel.ServiceDefaults.Http;
+using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.PaymentToken.Features.Voids;
 
@@ -34,6 +35,7 @@ public static class VoidEndpoint
                 var payments = await PaymentHttp.Engine(session, connectors, clock).RunAsync(orderId, null, (s, now) => VoidPlan.Next(s, voids, now), ct);
                 return Respond(payments, payments.Completed(key)!);
             })
+            .RequireAuthorization(PlatformPolicies.StoreWork)
             .WithTags("Payments")
             .WithSummary("Voids the order's open authorizations (or one tender line's). Idempotent per Idempotency-Key.");
         return app;

@@ -4,6 +4,7 @@ using OmniChannel.Contracts.Pickup;
 using OmniChannel.Pickup.Features.PickupRequests;
 using OmniChannel.ServiceDefaults.Http;
 using OmniChannel.ServiceDefaults.Persistence;
+using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.Pickup.Features.Completion;
 
@@ -17,12 +18,14 @@ public static class CompletePickupEndpoint
     public static IEndpointRouteBuilder MapCompletePickup(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/pickups/{pickupId:guid}/completion", Handle)
+            .RequireAuthorization(PlatformPolicies.StoreWork)
             .WithTags("Pickup requests")
             .WithSummary("Completes a pickup (PUP-4): receipt and items scanned, goods handed over, payment captured by the order.");
         app.MapGet("/api/pickups/{pickupId:guid}", async Task<IResult> (IQuerySession session, Guid pickupId, CancellationToken ct) =>
                 await session.LoadAsync<PickupRequest>(pickupId, ct) is { } request
                     ? TypedResults.Ok(request)
                     : ProblemCodes.NotFound("pickup.not_found", $"No pickup request {pickupId}."))
+            .RequireAuthorization(PlatformPolicies.StoreWork)
             .WithTags("Pickup requests")
             .WithSummary("A pickup request: items, what was handed over, its completions and their payment.");
         return app;

@@ -1,5 +1,6 @@
 using Marten;
 using OmniChannel.ServiceDefaults.Http;
+using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.Pickup.Features.PickupRequests;
 
@@ -7,7 +8,7 @@ public static class GetPickupRequests
 {
     public static IEndpointRouteBuilder MapPickupRequests(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/pickups/stores").WithTags("Pickup requests");
+        var api = app.MapGroup("/api/pickups/stores").RequireAuthorization(PlatformPolicies.StoreWork).WithTags("Pickup requests");
         api.MapGet("/", async (IQuerySession session, CancellationToken ct) =>
                 await session.Query<PickupLocation>().OrderBy(s => s.StoreId).ToListAsync(ct))
             .WithSummary("Stores with a pickup counter.");

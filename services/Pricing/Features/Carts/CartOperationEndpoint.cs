@@ -1,6 +1,7 @@
 using OmniChannel.Pricing.Engine;
 using OmniChannel.Pricing.Engine.Model;
 using OmniChannel.ServiceDefaults.Http;
+using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.Pricing.Features.Carts;
 
@@ -31,5 +32,5 @@ internal static class CartOperationEndpoint
     }
 
     public static RouteHandlerBuilder WithCartOperation(this RouteHandlerBuilder endpoint, string summary) =>
-        endpoint.WithTags("Cart operations").WithSummary(summary);
+        endpoint.WithTags("Cart operations").WithSummary(summary).RequireAuthorization(PlatformPolicies.Carts);
 }

@@ -1,5 +1,6 @@
 using OmniChannel.Pricing.Engine.Model;
 using OmniChannel.ServiceDefaults.Http;
+using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.Pricing.Features.Carts;
 
@@ -9,6 +10,7 @@ public static class PriceCart
     public static IEndpointRouteBuilder MapPriceCart(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/pricing/carts/price", Handle)
+            .RequireAuthorization(PlatformPolicies.Carts)
             .WithTags("Carts")
             .WithSummary("Prices a cart (stateless: send the whole cart). Every line explains its price and discounts.");
         return app;

@@ -3,6 +3,7 @@ using OmniChannel.Pricing.Engine.Model;
 using OmniChannel.Pricing.Features.Carts;
 using OmniChannel.Pricing.Features.MasterData;
 using OmniChannel.ServiceDefaults.Http;
+using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.Pricing.Features.Discounts;
 
@@ -15,9 +16,11 @@ public static class AllDiscounts
     public static IEndpointRouteBuilder MapAllDiscounts(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/pricing/stores/{storeId}/discounts", ForStore)
+            .RequireAuthorization(PlatformPolicies.ReferenceData)
             .WithTags("Discounts")
             .WithSummary("PRC-2: discounts active in the store (its price groups, catalogs, affiliations, loyalty programs).");
         app.MapPost("/api/pricing/carts/all-discounts", ForCart)
+            .RequireAuthorization(PlatformPolicies.Carts)
             .WithTags("Discounts")
             .WithSummary("PRC-2 for a cart: the store's discounts without those conflicting with the cart's applied discounts.");
         return app;

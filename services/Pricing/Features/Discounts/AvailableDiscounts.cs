@@ -2,6 +2,7 @@ using OmniChannel.Pricing.Engine;
 using OmniChannel.Pricing.Engine.Model;
 using OmniChannel.Pricing.Features.Carts;
 using OmniChannel.ServiceDefaults.Http;
+using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.Pricing.Features.Discounts;
 
@@ -14,6 +15,7 @@ public static class AvailableDiscounts
     public static IEndpointRouteBuilder MapAvailableDiscounts(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/pricing/carts/available-discounts", Handle)
+            .RequireAuthorization(PlatformPolicies.Carts)
             .WithTags("Discounts")
             .WithSummary("PRC-3: discounts applied and applicable to a line or the cart, with what more they need.");
         return app;

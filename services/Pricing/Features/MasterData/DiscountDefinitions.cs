@@ -3,6 +3,7 @@ using OmniChannel.Pricing.Engine;
 using OmniChannel.Pricing.Engine.Model;
 using OmniChannel.Pricing.Features.Carts;
 using OmniChannel.ServiceDefaults.Http;
+using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.Pricing.Features.MasterData;
 
@@ -14,7 +15,7 @@ public static class DiscountDefinitions
 {
     public static IEndpointRouteBuilder MapDiscountDefinitions(this IEndpointRouteBuilder app)
     {
-        var discounts = app.MapGroup("/api/pricing/discounts").WithTags("Master data");
+        var discounts = app.MapGroup("/api/pricing/discounts").RequireAuthorization(PlatformPolicies.MasterData).WithTags("Master data");
         discounts.MapGet("/{id}", async (string id, IQuerySession session, CancellationToken ct) =>
                 await session.LoadAsync<Discount>(id, ct) is { } discount
                     ? Results.Ok(discount)
@@ -37,7 +38,7 @@ public static class DiscountDefinitions
                 Delete<Discount>(id, session, books, ct))
             .WithSummary("Deletes a discount definition.");
 
-        var programs = app.MapGroup("/api/pricing/loyalty-programs").WithTags("Master data");
+        var programs = app.MapGroup("/api/pricing/loyalty-programs").RequireAuthorization(PlatformPolicies.MasterData).WithTags("Master data");
         programs.MapPut("/{id}", async (string id, LoyaltyProgram program, IDocumentSession session, PriceBookProvider books, CancellationToken ct) =>
             {
                 if (program.Id != id || string.IsNullOrWhiteSpace(program.PriceGroup))

@@ -3,6 +3,7 @@ using OmniChannel.Pricing.Engine;
 using OmniChannel.Pricing.Features.MasterData;
 using OmniChannel.Pricing.Features.Products;
 using OmniChannel.ServiceDefaults.Http;
+using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.Pricing.Features.PriceCheck;
 
@@ -16,6 +17,7 @@ public static class PriceCheck
     public static IEndpointRouteBuilder MapPriceCheck(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/pricing/stores/{storeId}/prices/{sku}", Handle)
+            .RequireAuthorization(PlatformPolicies.ReferenceData)
             .WithTags("Price check")
             .WithSummary("PRC-1: the price of a product in a store (trade agreements of its price groups, validity dates); " +
                          "customerId adds the customer's affiliation and loyalty price groups.");
