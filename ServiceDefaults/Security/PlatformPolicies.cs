@@ -19,6 +19,8 @@ public static class PlatformPolicies
     public const string MasterData = "master-data";
     /// <summary>Reads of reference data (products, prices, stores, tender types): any authenticated caller.</summary>
     public const string ReferenceData = "reference-data";
+    /// <summary>A customer's personal data (name, e-mail, phone, addresses): the store serving them and operators only.</summary>
+    public const string CustomerData = "customer-data";
     /// <summary>Operator actions (<c>/operations</c>), run from the dashboard.</summary>
     public const string Operator = "operator";
     /// <summary>Calls of one platform service to another (the Order service's gRPC calls to Pricing).</summary>
@@ -32,6 +34,7 @@ public static class PlatformPolicies
         options.AddPolicy(Carts, policy => policy.RequireRole(PlatformRoles.Terminal, PlatformRoles.Cashier, PlatformRoles.Storefront));
         options.AddPolicy(MasterData, policy => policy.RequireRole(PlatformRoles.Merchandiser));
         options.AddPolicy(ReferenceData, policy => policy.RequireAuthenticatedUser());
+        options.AddPolicy(CustomerData, policy => policy.RequireRole(PlatformRoles.Terminal, PlatformRoles.Cashier, PlatformRoles.Operator));
         options.AddPolicy(Operator, policy => policy.RequireRole(PlatformRoles.Operator));
         options.AddPolicy(Service, policy => policy.RequireRole(PlatformRoles.Service));
     }

@@ -82,6 +82,16 @@ public class GatewayRoutesTests(PlatformFixture platform)
         await Problems.AssertAsync(await Gateway.GetAsync("/api/orders/HOU-0000001"), HttpStatusCode.NotFound, "order.not_found");
     }
 
+    [Fact]
+    public async Task A_customers_personal_data_is_not_for_a_storefront_or_a_merchandiser()
+    {
+        foreach (var principal in new[] { Principal.Storefront, Principal.Merchandiser })
+            await Problems.AssertAsync(await platform.As(principal).GetAsync("/api/orders/customers/2001"), HttpStatusCode.Forbidden, "auth.forbidden");
+        await Problems.AssertAsync(await platform.Gateway.GetAsync("/api/orders/customers/2001"), HttpStatusCode.Unauthorized, "auth.token_missing");
+        Assert.Equal("karen.berg@example.com",
+            (await platform.As(Principal.Operator).GetFromJsonElementAsync("/api/orders/customers/2001")).GetProperty("email").GetString());
+    }
+
     [Theory]
     [InlineData("/api/inventory/products/NOPE", "product.not_found")]
     [InlineData("/api/inventory/locations/NOWHERE/stock", "location.not_found")]

@@ -13,6 +13,7 @@ public static class GetMasterData
                 await session.LoadAsync<Customer>(customerId, ct) is { } customer
                     ? TypedResults.Ok(customer)
                     : ProblemCodes.NotFound("customer.not_found", $"No customer '{customerId}'."))
+            .RequireAuthorization(PlatformPolicies.CustomerData) // personal data: not a storefront's, not a merchandiser's
             .WithSummary("A customer by id.");
         api.MapGet("/stores/{storeId}", async Task<IResult> (IQuerySession session, string storeId, CancellationToken ct) =>
                 await session.LoadAsync<StoreSettings>(storeId, ct) is { } store
