@@ -1,6 +1,7 @@
 using Marten;
 using MassTransit;
 using OmniChannel.Order.Features.MasterData;
+using OmniChannel.Order.Features.Rights;
 using OmniChannel.ServiceDefaults;
 using OmniChannel.ServiceDefaults.Http;
 using OmniChannel.ServiceDefaults.Security;
@@ -31,6 +32,11 @@ public static class CreateOrderEndpoint
         var (key, problem) = IdempotentRequest.ReadKey(http);
         if (problem is not null)
             return problem;
+        if (OrderRights.MayCreate(http.HttpContext.User, request.StoreId, request.Channel) is { } forbidden)
+            return forbidden.ToProblem();
+        if ((request.Deposit?.Percent ?? request.Payment?.Percent) is not null
+            && OrderRights.MayOverrideDeposit(await OrderRights.LoadAsync(session, http.HttpContext.User, ct)) is { } noOverride)
+            return noOverride.ToProblem(); // ORD-3: the deposit percent is the parameters' unless a manager says otherwise
 
         // No read of the key first: a repeated request fails the insert below and is answered from what it finds.
         var idempotent = new IdempotentRequest<TerminalTransaction>(key, IdempotentRequest.Fingerprint(request), t => t.RequestHash,
