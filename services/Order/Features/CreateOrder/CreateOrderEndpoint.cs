@@ -32,11 +32,6 @@ public static class CreateOrderEndpoint
         var (key, problem) = IdempotentRequest.ReadKey(http);
         if (problem is not null)
             return problem;
-        if (OrderRights.MayCreate(http.HttpContext.User, request.StoreId, request.Channel) is { } forbidden)
-            return forbidden.ToProblem();
-        if ((request.Deposit?.Percent ?? request.Payment?.Percent) is not null
-            && OrderRights.MayOverrideDeposit(await OrderRights.LoadAsync(session, http.HttpContext.User, ct)) is { } noOverride)
-            return noOverride.ToProblem(); // ORD-3: the deposit percent is the parameters' unless a manager says otherwise
 
         // No read of the key first: a repeated request fails the insert below and is answered from what it finds.
         var idempotent = new IdempotentRequest<TerminalTransaction>(key, IdempotentRequest.Fingerprint(request), t => t.RequestHash,
@@ -48,6 +43,12 @@ public static class CreateOrderEndpoint
             // A repeated request is answered as the first time, even if what it names has changed since.
             return await idempotent.ReplayCommittedAsync(session, ct) ?? refusal.ToProblem();
         }
+        // A valid order, then who may take it: a terminal for its own store, a storefront online; ORD-3's override is a manager's.
+        if (OrderRights.MayCreate(http.HttpContext.User, order!.StoreId, request.Channel) is { } forbidden)
+            return forbidden.ToProblem();
+        if (request.Deposit?.Percent is not null
+            && OrderRights.MayOverrideDeposit(await OrderRights.LoadAsync(session, http.HttpContext.User, ct)) is { } noOverride)
+            return noOverride.ToProblem();
 
         var transaction = new TerminalTransaction(key, Orders.ConfirmationNumber.New(order!.StoreId), NewId.NextGuid(), idempotent.Fingerprint,
             order, TransactionStatus.Received, clock.GetUtcNow(), Trace: TraceContext.Current());

@@ -19,10 +19,10 @@ public static class GetPickupRequests
 
     private static async Task<IResult> ForStore(IQuerySession session, ClaimsPrincipal user, string storeId, PickupStatus? status, CancellationToken ct)
     {
-        if (user.MayActFor(storeId) is { } otherStore)
-            return otherStore.ToProblem();
         if (await session.LoadAsync<PickupLocation>(storeId, ct) is null)
             return ProblemCodes.NotFound("store.not_found", $"'{storeId}' is not a pickup store.");
+        if (user.MayActFor(storeId) is { } otherStore)
+            return otherStore.ToProblem(); // a store's counter sees its own pickups only
         var query = session.Query<PickupRequest>().Where(r => r.StoreId == storeId);
         if (status is { } wanted)
             query = query.Where(r => r.Status == wanted);
