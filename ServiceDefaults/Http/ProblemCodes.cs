@@ -17,6 +17,8 @@ public static class ProblemCodes
 
     public static ProblemHttpResult Conflict(string code, string detail) => Problem(StatusCodes.Status409Conflict, code, detail);
 
+    public static ProblemHttpResult Forbidden(string code, string detail) => Problem(StatusCodes.Status403Forbidden, code, detail);
+
     public static ProblemHttpResult Problem(int status, string code, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: Title(status),
             extensions: new Dictionary<string, object?> { ["code"] = code });

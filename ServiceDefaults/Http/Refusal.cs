@@ -9,8 +9,10 @@ public enum RefusalKind
     Invalid,
     /// <summary>Something the request names does not exist: 400 in a request's body (404 on a read by id).</summary>
     NotFound,
-    /// <summary>Over a permission's cap, or an operation it does not allow: 400.</summary>
+    /// <summary>An operation the thing it acts on does not allow (a product that takes no price override): 400.</summary>
     NotPermitted,
+    /// <summary>The caller's rights (from its token) do not reach: over a permission group's cap, another store's work: 403.</summary>
+    Forbidden,
     /// <summary>The request is fine but the state it meets says no (an order already cancelled, a locked line): 409.</summary>
     Conflict,
 }
@@ -26,10 +28,15 @@ public sealed record Refusal(string Code, string Detail, RefusalKind Kind = Refu
     public static Refusal NotFound(string code, string detail) => new(code, detail, RefusalKind.NotFound);
     public static Refusal NotPermitted(string code, string detail) => new(code, detail, RefusalKind.NotPermitted);
     public static Refusal Conflict(string code, string detail) => new(code, detail, RefusalKind.Conflict);
+    public static Refusal Forbidden(string code, string detail) => new(code, detail, RefusalKind.Forbidden);
 
     public bool IsConflict => Kind == RefusalKind.Conflict;
 
-    /// <summary>409 for a conflict with the current state, 400 for everything else about the request.</summary>
-    public ProblemHttpResult ToProblem() =>
-        IsConflict ? ProblemCodes.Conflict(Code, Detail) : ProblemCodes.BadRequest(Code, Detail);
+    /// <summary>409 for a conflict with the current state, 403 for the caller's rights, 400 for everything else about the request.</summary>
+    public ProblemHttpResult ToProblem() => Kind switch
+    {
+        RefusalKind.Conflict => ProblemCodes.Conflict(Code, Detail),
+        RefusalKind.Forbidden => ProblemCodes.Forbidden(Code, Detail),
+        _ => ProblemCodes.BadRequest(Code, Detail),
+    };
 }

@@ -4,11 +4,12 @@ using OmniChannel.Order.Features.MasterData;
 namespace OmniChannel.Order;
 
 /// <summary>
-/// The Order service's slice of deploy/sample-data/catalog.json: customers, stores, products, parameters. Fulfillment
+/// The Order service's slice of deploy/sample-data/catalog.json: customers, stores, products, parameters, and the order
+/// rights of the permission groups. Fulfillment
 /// groups and tender types are not in it: their owners seed them and publish them (Features/MasterData projections).
 /// </summary>
 public sealed record OrderSampleData(IReadOnlyList<Customer> Customers, IReadOnlyList<SampleStore> Stores,
-    IReadOnlyList<SampleProduct> Products, CustomerOrderParameters CustomerOrderParameters)
+    IReadOnlyList<SampleProduct> Products, CustomerOrderParameters CustomerOrderParameters, IReadOnlyList<PermissionGroupRights> PermissionGroups)
 {
     public static void Load(OrderSampleData data, IDocumentSession session)
     {
@@ -17,6 +18,7 @@ public sealed record OrderSampleData(IReadOnlyList<Customer> Customers, IReadOnl
             s.FulfillmentGroupId, s.Currency, s.OrderCreationMode)).ToArray());
         session.Store(data.Products.Select(p => new ProductInfo(p.Sku, p.Name, p.RevenueRecognition, Revision: 1)).ToArray());
         session.Store(data.CustomerOrderParameters with { Id = CustomerOrderParameters.DefaultId });
+        session.Store(data.PermissionGroups.ToArray());
     }
 }
 

@@ -17,6 +17,7 @@ public static class OrderStore
         options.Schema.For<Customer>().Index(customer => customer.Email);
         options.Schema.For<StoreSettings>().Identity(store => store.StoreId);
         options.Schema.For<CustomerOrderParameters>();
+        options.Schema.For<PermissionGroupRights>();
         options.Schema.For<ProductInfo>().Identity(product => product.Sku);
         // Projections of what Inventory-Allocation and Payment-Token own, fed by their events (Features/MasterData).
         options.Schema.For<FulfillmentGroup>().DocumentAlias("fulfillment_group_projection");

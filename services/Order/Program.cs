@@ -35,7 +35,7 @@ builder.Services.AddScoped<IOrderPricing, GrpcOrderPricing>();
 // of this service's own client.
 builder.Services.AddGrpcClient<PricingService.PricingServiceClient>(options => options.Address = new Uri("http://_grpc.pricing"))
     .AddServiceToken();
-builder.AddSampleData<OrderSampleData>("order-sample-data-v2", OrderSampleData.Load);
+builder.AddSampleData<OrderSampleData>("order-sample-data-v3", OrderSampleData.Load);
 
 builder.Services.Configure<OrderCreationOptions>(builder.Configuration.GetSection("OrderCreation"));
 builder.Services.AddSingleton<OrderCreator>();

@@ -8,7 +8,7 @@ public class PriceLockTests
 {
     private static readonly Discount SocksFree = MixAndMatch("SOCKSFREE", new(MixAndMatchDealType.LeastExpensiveFree), groups: [([Shoes], 1), ([Socks], 1)]);
 
-    private static Cart Captured(PriceBook book, Cart cart) => CartOperations.Lock(cart, Price(book, cart));
+    private static Cart Captured(PriceBook book, Cart cart, string group = "cashier") => CartOperations.Lock(cart, Price(book, cart, group: group));
 
     [Fact]
     public void PRC14_locked_lines_keep_their_price_and_discounts_when_prices_and_discounts_change()
@@ -29,9 +29,9 @@ public class PriceLockTests
     {
         var book = Book(SocksFree);
         var captured = Captured(book, Cart(Line("1", Socks)));
-        var edited = captured with { Lines = [.. captured.Lines, Line("2", Shoes)], TotalDiscount = new(Amount: 10), PermissionGroup = "manager" };
+        var edited = captured with { Lines = [.. captured.Lines, Line("2", Shoes)], TotalDiscount = new(Amount: 10) };
 
-        var priced = Price(book, edited);
+        var priced = Price(book, edited, group: "manager");
 
         AssertConsistent(priced);
         Assert.Equal(10.00m, Net(priced, "1"));
@@ -44,7 +44,7 @@ public class PriceLockTests
     public void PRC14_a_manual_discount_on_a_locked_line_needs_recalculate_first(string operation)
     {
         var book = Book();
-        var captured = Captured(book, Cart(Line("1", Jacket)) with { PermissionGroup = "manager" });
+        var captured = Captured(book, Cart(Line("1", Jacket)), "manager");
 
         var refused = operation == "line discount"
             ? CartOperations.SetLineDiscount(captured, "1", new ManualDiscount(Percent: 5))
@@ -85,14 +85,14 @@ public class PriceLockTests
                 Line("2", Bag) with { LineDiscount = new ManualDiscount(Percent: 10) },
                 Line("3", Tent) with { LineDiscount = new ManualDiscount(Amount: 20) })
             with
-        { PermissionGroup = "manager", TotalDiscount = new ManualDiscount(Percent: 5) };
-        var before = Price(book, cart);
+        { TotalDiscount = new ManualDiscount(Percent: 5) };
+        var before = Price(book, cart, group: "manager");
 
         var recalculated = CartOperations.Recalculate(CartOperations.Lock(cart, before));
 
         Assert.Equal(cart.Lines, recalculated.Lines);
         Assert.Equal(cart.TotalDiscount, recalculated.TotalDiscount);
-        Assert.Equal(before.NetAmount, Price(book, recalculated).NetAmount);
+        Assert.Equal(before.NetAmount, Price(book, recalculated, group: "manager").NetAmount);
     }
 
     [Fact]

@@ -42,18 +42,19 @@ public static class Shop
 
     public static CartLine Line(string id, Product product, int quantity = 1) => new() { LineId = id, Sku = product.Sku, Quantity = quantity };
 
-    public static Cart Cart(params CartLine[] lines) => new() { StoreId = StoreId, Lines = lines, PermissionGroup = "cashier" };
+    public static Cart Cart(params CartLine[] lines) => new() { StoreId = StoreId, Lines = lines };
 
-    public static PricedCart Price(PriceBook book, Cart cart, SearchLimits? limits = null)
+    /// <summary>Priced as <paramref name="group"/> (the caller's token's permission group; a cashier unless a test says otherwise).</summary>
+    public static PricedCart Price(PriceBook book, Cart cart, SearchLimits? limits = null, string? group = "cashier")
     {
-        var outcome = PricingEngine.Price(cart, book, Products, Now, limits);
+        var outcome = PricingEngine.Price(cart, book, Products, Now, limits, group);
         Assert.True(outcome.Refusal is null, $"refused: {outcome.Refusal}");
         return outcome.Value!;
     }
 
-    public static Refusal Refuse(PriceBook book, Cart cart)
+    public static Refusal Refuse(PriceBook book, Cart cart, string? group = "cashier")
     {
-        var outcome = PricingEngine.Price(cart, book, Products, Now);
+        var outcome = PricingEngine.Price(cart, book, Products, Now, permissionGroup: group);
         Assert.True(outcome.Refusal is not null, "expected a refusal");
         return outcome.Refusal!;
     }

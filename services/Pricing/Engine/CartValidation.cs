@@ -22,7 +22,8 @@ internal static class CartValidation
     public const int MaxLines = 500;
     public const int MaxQuantity = 100_000;
 
-    public static Outcome<CartContext> Validate(Cart cart, PriceBook book, IReadOnlyDictionary<string, Product> products, DateTimeOffset now)
+    public static Outcome<CartContext> Validate(Cart cart, PriceBook book, IReadOnlyDictionary<string, Product> products, DateTimeOffset now,
+        string? permissionGroupId = null)
     {
         if (string.IsNullOrWhiteSpace(cart.StoreId))
             return Refusal.Invalid("cart.store_required", "The cart needs a storeId.");
@@ -30,10 +31,12 @@ internal static class CartValidation
             return Refusal.NotFound("store.not_found", $"No store '{cart.StoreId}'.");
         var currency = CurrencyRule.For(store.Currency);
 
+        // The group comes from the caller's token: one the price book does not know is a mismatch of identity and master
+        // data, refused as the caller's rights rather than priced without caps.
         PermissionGroup? permissionGroup = null;
-        if (!string.IsNullOrWhiteSpace(cart.PermissionGroup)
-            && (permissionGroup = book.FindPermissionGroup(cart.PermissionGroup)) is null)
-            return Refusal.NotFound("permission_group.not_found", $"No permission group '{cart.PermissionGroup}'.");
+        if (!string.IsNullOrWhiteSpace(permissionGroupId)
+            && (permissionGroup = book.FindPermissionGroup(permissionGroupId)) is null)
+            return Refusal.Forbidden("permission_group.not_found", $"The caller's permission group '{permissionGroupId}' is not in the price book.");
 
         var lines = cart.Lines ?? [];
         if (lines.Count > MaxLines)
@@ -111,9 +114,9 @@ internal static class CartValidation
             if (!product.PriceOverrideAllowed)
                 return Refusal.NotPermitted("price_override.not_allowed", $"SKU '{product.Sku}' does not allow a price override (PRC-4).");
             if (group is null)
-                return Refusal.Invalid("permission_group.required", "A price override needs the cashier's permission group.");
+                return NoManualRights("A price override");
             if (!group.AllowPriceOverride)
-                return Refusal.NotPermitted("price_override.not_permitted", $"Permission group '{group.Id}' may not override prices.");
+                return Refusal.Forbidden("price_override.not_permitted", $"Permission group '{group.Id}' may not override prices.");
         }
 
         if (line.LineDiscount is { } discount)
@@ -125,12 +128,12 @@ internal static class CartValidation
             if (ValidateManual(discount, currency, "line_discount") is { } invalid)
                 return invalid;
             if (group is null)
-                return Refusal.Invalid("permission_group.required", "A manual discount needs the cashier's permission group.");
+                return NoManualRights("A manual discount");
             if (discount.Percent is { } percent && percent > group.MaxLineDiscountPercent)
-                return Refusal.NotPermitted("line_discount.over_cap",
+                return Refusal.Forbidden("line_discount.over_cap",
                     $"A line discount of {percent}% is over the {group.MaxLineDiscountPercent}% cap of '{group.Id}' (PRC-6).");
             if (discount.Amount is { } amount && amount > group.MaxLineDiscountAmount)
-                return Refusal.NotPermitted("line_discount.over_cap",
+                return Refusal.Forbidden("line_discount.over_cap",
                     $"A line discount of {amount} is over the {group.MaxLineDiscountAmount} cap of '{group.Id}' (PRC-5).");
         }
         return null;
@@ -143,15 +146,19 @@ internal static class CartValidation
         if (lines.Any(l => l.IsReturn) && lines.Any(l => !l.IsReturn))
             return Refusal.Conflict("total_discount.mixed_cart", "A total discount is not allowed on a cart that mixes sales and returns (PRC-7/8).");
         if (group is null)
-            return Refusal.Invalid("permission_group.required", "A manual discount needs the cashier's permission group.");
+            return NoManualRights("A manual discount");
         if (discount.Percent is { } percent && percent > group.MaxTotalDiscountPercent)
-            return Refusal.NotPermitted("total_discount.over_cap",
+            return Refusal.Forbidden("total_discount.over_cap",
                 $"A total discount of {percent}% is over the {group.MaxTotalDiscountPercent}% cap of '{group.Id}' (PRC-8).");
         if (discount.Amount is { } amount && amount > group.MaxTotalDiscountAmount)
-            return Refusal.NotPermitted("total_discount.over_cap",
+            return Refusal.Forbidden("total_discount.over_cap",
                 $"A total discount of {amount} is over the {group.MaxTotalDiscountAmount} cap of '{group.Id}' (PRC-7).");
         return null;
     }
+
+    /// <summary>A terminal without a signed-in cashier, a storefront or a service has no permission group, hence no manual rights.</summary>
+    private static Refusal NoManualRights(string what) =>
+        Refusal.Forbidden("permission_group.required", $"{what} needs a cashier signed in on the terminal: their permission group sets the caps.");
 
     private static Refusal? ValidateManual(ManualDiscount discount, CurrencyRule currency, string prefix) => discount switch
     {

@@ -12,10 +12,14 @@ namespace OmniChannel.Pricing.Engine;
 /// </summary>
 public static class PricingEngine
 {
+    /// <param name="permissionGroup">
+    /// The acting cashier's permission group, from their token, never from the cart: its caps bound every manual discount
+    /// and price override. Null (a terminal without a cashier, a storefront, a service) allows none.
+    /// </param>
     public static Outcome<PricedCart> Price(Cart cart, PriceBook book, IReadOnlyDictionary<string, Product> products,
-        DateTimeOffset now, SearchLimits? limits = null)
+        DateTimeOffset now, SearchLimits? limits = null, string? permissionGroup = null)
     {
-        var validated = CartValidation.Validate(cart, book, products, now);
+        var validated = CartValidation.Validate(cart, book, products, now, permissionGroup);
         if (validated.Refusal is { } refusal)
             return refusal;
         return CartPipeline.Run(validated.Value!, book, now, limits ?? SearchLimits.Default);

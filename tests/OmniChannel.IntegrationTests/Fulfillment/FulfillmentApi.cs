@@ -10,6 +10,8 @@ namespace OmniChannel.IntegrationTests.Fulfillment;
 /// <summary>
 /// What the storefront, the call center and the store terminals do after an order is placed, for the tests: pickup
 /// completion at the counter (PUP-4), invoicing of shipped lines (PAY-6), cancellation (ORD-8), a new payment (PAY-9).
+/// Each acts as a principal the platform lets do it: HOUSTON's cashier for HOUSTON's orders, the pickup store's own
+/// cashier at its pickup counter, HOUSTON's manager where a manager's right is needed (a deposit or charge override).
 /// </summary>
 public sealed class FulfillmentApi(PlatformFixture platform)
 {
@@ -18,6 +20,11 @@ public sealed class FulfillmentApi(PlatformFixture platform)
     public PaymentApi Payments { get; } = new(platform);
 
     private HttpClient Gateway => platform.As(Principal.HoustonCashier);
+
+    /// <summary>A cashier of the store, for its pickup counter (a terminal acts for its own store only).</summary>
+    public static Principal CashierAt(string storeId) => storeId == "SEATTLE" ? Principal.SeattleCashier : Principal.HoustonCashier;
+
+    private HttpClient CounterOf(JsonElement pickup) => platform.As(CashierAt(pickup.GetProperty("storeId").GetString()!));
 
     /// <summary>A storefront checkout (PAY-3): the card token of the hosted payment fields, no terminal, no deposit.</summary>
     public static object Online(string cardToken, params object[] lines) => new
@@ -40,10 +47,11 @@ public sealed class FulfillmentApi(PlatformFixture platform)
         deposit = new { tenderTypeId = "CARD", cardTypeId = "VISA", cardToken, percent = depositPercent },
     };
 
-    /// <summary>Places an order that must be confirmed; returns it.</summary>
-    public async Task<JsonElement> ConfirmedAsync(object order)
+    /// <summary>Places an order that must be confirmed (as <paramref name="by"/>, HOUSTON's cashier by default); returns it.</summary>
+    public async Task<JsonElement> ConfirmedAsync(object order, Principal? by = null)
     {
-        var confirmed = await Orders.EndStateAsync(await Orders.PlaceAsync(order));
+        var placed = by is null ? await Orders.PlaceAsync(order) : await new OrderApi(platform, by).PlaceAsync(order);
+        var confirmed = await Orders.EndStateAsync(placed);
         Assert.True(confirmed.GetProperty("status").GetString() == "Confirmed", confirmed.ToString());
         return confirmed;
     }
@@ -62,12 +70,14 @@ public sealed class FulfillmentApi(PlatformFixture platform)
     public Task<JsonElement> PickupAsync(JsonElement order, string store) =>
         Poll.UntilValueAsync<JsonElement>(async () =>
         {
-            var all = await Gateway.GetFromJsonElementAsync($"/api/pickups/stores/{store}/requests");
+            var all = await platform.As(CashierAt(store)).GetFromJsonElementAsync($"/api/pickups/stores/{store}/requests");
             return all.EnumerateArray().FirstOrDefault(r => r.GetProperty("confirmationNumber").GetString() == Number(order)) is
             { ValueKind: JsonValueKind.Object } found ? found : null;
         }, TimeSpan.FromSeconds(30), $"the pickup request of {Number(order)} at {store}");
 
-    public Task<JsonElement> PickupByIdAsync(Guid pickupId) => Gateway.GetFromJsonElementAsync($"/api/pickups/{pickupId}");
+    /// <summary>The pickup request as it is now, read at its store's counter.</summary>
+    public Task<JsonElement> PickupByIdAsync(JsonElement pickup) =>
+        CounterOf(pickup).GetFromJsonElementAsync($"/api/pickups/{pickup.GetProperty("id").GetGuid()}");
 
     /// <summary>PUP-4 at the counter: the receipt and every item scanned.</summary>
     public Task<HttpResponseMessage> CompleteAsync(JsonElement pickup, IEnumerable<(string Sku, int Quantity)> items, int? tenderLineId = null,
@@ -77,7 +87,7 @@ public sealed class FulfillmentApi(PlatformFixture platform)
             receipt = receipt ?? pickup.GetProperty("confirmationNumber").GetString(),
             items = items.Select(i => new { sku = i.Sku, quantity = i.Quantity }),
             tenderLineId,
-        }, idempotencyKey ?? Guid.NewGuid().ToString("N"));
+        }, idempotencyKey ?? Guid.NewGuid().ToString("N"), CounterOf(pickup));
 
     /// <summary>A completion that must be accepted; returns the completion's fulfillment id.</summary>
     public async Task<string> CompletedAsync(JsonElement pickup, params (string Sku, int Quantity)[] items) =>
@@ -94,8 +104,10 @@ public sealed class FulfillmentApi(PlatformFixture platform)
     public Task<HttpResponseMessage> InvoiceAsync(JsonElement order, string invoiceId, params (int LineId, int Quantity)[] lines) =>
         Post($"/api/orders/{Number(order)}/invoices", new { invoiceId, lines = lines.Select(l => new { lineId = l.LineId, quantity = l.Quantity }) });
 
+    /// <summary>ORD-8; a charge percent of its own is the manager's (the parameters' 10 % is anyone's).</summary>
     public Task<HttpResponseMessage> CancelAsync(JsonElement order, decimal? chargePercent = null, string? idempotencyKey = null) =>
-        Post($"/api/orders/{Number(order)}/cancellation", new { chargePercent }, idempotencyKey ?? Guid.NewGuid().ToString("N"));
+        Post($"/api/orders/{Number(order)}/cancellation", new { chargePercent }, idempotencyKey ?? Guid.NewGuid().ToString("N"),
+            chargePercent is null ? null : platform.As(Principal.HoustonManager));
 
     public Task<HttpResponseMessage> RetryPaymentAsync(JsonElement order, string fulfillmentId, int tenderLineId) =>
         Post($"/api/orders/{Number(order)}/fulfillments/{fulfillmentId}/payment", new { tenderLineId });
@@ -130,11 +142,11 @@ public sealed class FulfillmentApi(PlatformFixture platform)
                     At: c.GetProperty("at").GetDateTimeOffset())))
             .OrderBy(c => c.At).Select(c => (c.Line, c.Amount, c.Purpose)).ToList();
 
-    private Task<HttpResponseMessage> Post(string path, object body, string? idempotencyKey = null)
+    private Task<HttpResponseMessage> Post(string path, object body, string? idempotencyKey = null, HttpClient? caller = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
         if (idempotencyKey is not null)
             request.Headers.Add("Idempotency-Key", idempotencyKey);
-        return Gateway.SendAsync(request);
+        return (caller ?? Gateway).SendAsync(request);
     }
 }

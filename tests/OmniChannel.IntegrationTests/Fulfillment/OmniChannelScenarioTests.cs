@@ -49,7 +49,7 @@ public class OmniChannelScenarioTests(PlatformFixture platform)
         Assert.Empty((await Payments.PaymentMethodsAsync(OrderId(order))).GetProperty("methods").EnumerateArray());
         await Payments.AssertReconcilesAsync(OrderId(order));
         await api.StockAsync("SEATTLE", sku, (3, 0));
-        await Poll.UntilAsync(async () => (await api.PickupByIdAsync(pickup.GetProperty("id").GetGuid())) is var p
+        await Poll.UntilAsync(async () => (await api.PickupByIdAsync(pickup)) is var p
                                           && p.GetProperty("status").GetString() == "Completed"
                                           && p.GetProperty("completions")[0].GetProperty("payment").GetString() == "Captured",
             TimeSpan.FromSeconds(30), "the pickup to show its payment captured");
@@ -123,7 +123,7 @@ public class OmniChannelScenarioTests(PlatformFixture platform)
     {
         var sku = await api.Orders.NewProductAsync(25.00m, "SEATTLE", onHand: 3);
 
-        var order = await api.ConfirmedAsync(Store("tok_visa_ok", 100m, PickupLine(sku, 2, "SEATTLE")));
+        var order = await api.ConfirmedAsync(Store("tok_visa_ok", 100m, PickupLine(sku, 2, "SEATTLE")), Principal.HoustonManager); // ORD-3: a manager's override
 
         Assert.Equal((50.00m, 0m), (Payment(order, "depositPaid"), Payment(order, "authorizedBalance")));
         Assert.DoesNotContain("balance_authorized", History(order));

@@ -7,7 +7,8 @@ namespace OmniChannel.IntegrationTests.Pricing;
 
 /// <summary>
 /// The terminal's pricing API through the gateway, on the sample catalogue: HOUSTON and SEATTLE (price group RETAIL-US,
-/// SEATTLE also in the spring catalog), Karen Berg (2001, Outdoor Club) and Contoso (3001), cashier and manager.
+/// SEATTLE also in the spring catalog), Karen Berg (2001, Outdoor Club) and Contoso (3001), as HOUSTON's cashier 1001
+/// unless a test acts as another principal: the caps are those of the caller's token, never of the cart.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public class PricingGatewayTests(PlatformFixture platform)
@@ -18,19 +19,12 @@ public class PricingGatewayTests(PlatformFixture platform)
 
     private static Dictionary<string, object?> Cart(params object[] lines) => new()
     {
-        ["storeId"] = "HOUSTON", ["permissionGroup"] = "cashier", ["lines"] = lines,
+        ["storeId"] = "HOUSTON", ["lines"] = lines,
     };
 
-    private static Dictionary<string, object?> ManagerCart(params object[] lines)
+    private async Task<JsonElement> OkAsync(string path, object body, Principal? principal = null)
     {
-        var cart = Cart(lines);
-        cart["permissionGroup"] = "manager";
-        return cart;
-    }
-
-    private async Task<JsonElement> OkAsync(string path, object body)
-    {
-        using var response = await Gateway.PostAsJsonAsync(path, body);
+        using var response = await platform.As(principal ?? Principal.HoustonCashier).PostAsJsonAsync(path, body);
         Assert.True(response.IsSuccessStatusCode, $"{path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return await response.ReadJsonAsync();
     }
@@ -87,12 +81,12 @@ public class PricingGatewayTests(PlatformFixture platform)
     {
         { "PRC11 unknown coupon", "/api/pricing/carts/coupons/add", new { cart = Cart(Line("1", "84100")), code = "NOPE" }, HttpStatusCode.BadRequest, "coupon.not_found" },
         { "PRC11 expired coupon", "/api/pricing/carts/coupons/add", new { cart = Cart(Line("1", "84100")), code = "SUMMER23" }, HttpStatusCode.Conflict, "coupon.expired" },
-        { "PRC4 product without override", "/api/pricing/carts/price-override", new { cart = ManagerCart(Line("1", "81120")), lineId = "1", unitPrice = 99 }, HttpStatusCode.BadRequest, "price_override.not_allowed" },
-        { "PRC4 cashier may not override", "/api/pricing/carts/price-override", new { cart = Cart(Line("1", "82001")), lineId = "1", unitPrice = 150 }, HttpStatusCode.BadRequest, "price_override.not_permitted" },
-        { "PRC5 line amount over the cashier's cap", "/api/pricing/carts/line-discount", new { cart = Cart(Line("1", "82001")), lineId = "1", amount = 25 }, HttpStatusCode.BadRequest, "line_discount.over_cap" },
-        { "PRC6 line percent over the cashier's cap", "/api/pricing/carts/line-discount", new { cart = Cart(Line("1", "82001")), lineId = "1", percent = 15 }, HttpStatusCode.BadRequest, "line_discount.over_cap" },
+        { "PRC4 product without override", "/api/pricing/carts/price-override", new { cart = Cart(Line("1", "81120")), lineId = "1", unitPrice = 99 }, HttpStatusCode.BadRequest, "price_override.not_allowed" },
+        { "PRC4 cashier may not override", "/api/pricing/carts/price-override", new { cart = Cart(Line("1", "82001")), lineId = "1", unitPrice = 150 }, HttpStatusCode.Forbidden, "price_override.not_permitted" },
+        { "PRC5 line amount over the cashier's cap", "/api/pricing/carts/line-discount", new { cart = Cart(Line("1", "82001")), lineId = "1", amount = 25 }, HttpStatusCode.Forbidden, "line_discount.over_cap" },
+        { "PRC6 line percent over the cashier's cap", "/api/pricing/carts/line-discount", new { cart = Cart(Line("1", "82001")), lineId = "1", percent = 15 }, HttpStatusCode.Forbidden, "line_discount.over_cap" },
         { "PRC5 non-discountable product", "/api/pricing/carts/line-discount", new { cart = Cart(Line("1", "85010")), lineId = "1", amount = 5 }, HttpStatusCode.BadRequest, "line_discount.not_discountable" },
-        { "PRC7 total amount over the cashier's cap", "/api/pricing/carts/total-discount", new { cart = Cart(Line("1", "82001")), amount = 30 }, HttpStatusCode.BadRequest, "total_discount.over_cap" },
+        { "PRC7 total amount over the cashier's cap", "/api/pricing/carts/total-discount", new { cart = Cart(Line("1", "82001")), amount = 30 }, HttpStatusCode.Forbidden, "total_discount.over_cap" },
         { "PRC8 total on a cart mixing sales and returns", "/api/pricing/carts/total-discount", new { cart = Cart(Line("1", "82001"), Line("2", "84100", isReturn: true)), percent = 5 }, HttpStatusCode.Conflict, "total_discount.mixed_cart" },
         { "unknown product", "/api/pricing/carts/price", Cart(Line("1", "NOPE")), HttpStatusCode.BadRequest, "product.not_found" },
         { "negative quantity", "/api/pricing/carts/price", Cart(Line("1", "82001", quantity: -2)), HttpStatusCode.BadRequest, "line.quantity_invalid" },
@@ -114,13 +108,42 @@ public class PricingGatewayTests(PlatformFixture platform)
     [Fact]
     public async Task PRC5_PRC8_a_manager_discounts_within_the_higher_caps()
     {
-        var cart = ManagerCart(Line("1", "82001"), Line("2", "86001"));
+        var cart = Cart(Line("1", "82001"), Line("2", "86001"));
 
-        var line = await OkAsync("/api/pricing/carts/line-discount", new { cart, lineId = "1", amount = 40 });
-        var total = await OkAsync("/api/pricing/carts/total-discount", new { cart = line.GetProperty("cart"), percent = 10 });
+        var line = await OkAsync("/api/pricing/carts/line-discount", new { cart, lineId = "1", amount = 40 }, Principal.HoustonManager);
+        var total = await OkAsync("/api/pricing/carts/total-discount", new { cart = line.GetProperty("cart"), percent = 10 }, Principal.HoustonManager);
 
         // Jacket 189.00 − 40.00 = 149.00; headlamp 39.99 − 15 % = 33.99; then 10 % off both: 134.10 + 30.59.
         Assert.Equal(164.69m, total.GetProperty("pricing").GetProperty("netAmount").GetDecimal());
+    }
+
+    [Fact]
+    public async Task PRC5_the_cap_is_the_callers_token_s_so_a_cashier_naming_the_manager_group_in_the_cart_is_still_refused()
+    {
+        var cart = new Dictionary<string, object?> { ["storeId"] = "HOUSTON", ["permissionGroup"] = "manager", ["lines"] = new[] { Line("1", "82001") } };
+
+        await Problems.AssertAsync(await platform.As(Principal.HoustonCashier).PostAsJsonAsync("/api/pricing/carts/line-discount",
+            new { cart, lineId = "1", amount = 40 }), HttpStatusCode.Forbidden, "line_discount.over_cap");
+        var manager = await OkAsync("/api/pricing/carts/line-discount", new { cart = Cart(Line("1", "82001")), lineId = "1", amount = 40 },
+            Principal.HoustonManager);
+        Assert.Equal(149.00m, Net(manager.GetProperty("pricing"), "1"));
+    }
+
+    [Theory]
+    [InlineData(nameof(Principal.HoustonTerminal))]
+    [InlineData(nameof(Principal.Storefront))]
+    public async Task PRC4_to_PRC8_without_a_signed_in_cashier_there_are_no_manual_rights_at_all(string name)
+    {
+        var caller = platform.As(name == nameof(Principal.Storefront) ? Principal.Storefront : Principal.HoustonTerminal);
+
+        await Problems.AssertAsync(await caller.PostAsJsonAsync("/api/pricing/carts/line-discount",
+            new { cart = Cart(Line("1", "82001")), lineId = "1", amount = 1 }), HttpStatusCode.Forbidden, "permission_group.required");
+        await Problems.AssertAsync(await caller.PostAsJsonAsync("/api/pricing/carts/total-discount",
+            new { cart = Cart(Line("1", "82001")), percent = 1 }), HttpStatusCode.Forbidden, "permission_group.required");
+        await Problems.AssertAsync(await caller.PostAsJsonAsync("/api/pricing/carts/price-override",
+            new { cart = Cart(Line("1", "82001")), lineId = "1", unitPrice = 150 }), HttpStatusCode.Forbidden, "permission_group.required");
+        using var plain = await caller.PostAsJsonAsync("/api/pricing/carts/price", Cart(Line("1", "82001")));
+        Assert.Equal(HttpStatusCode.OK, plain.StatusCode); // pricing itself is theirs
     }
 
     [Fact]

@@ -38,9 +38,9 @@ public sealed class PricingGrpcTests(PlatformFixture platform) : IDisposable
         Assert.Equal(StatusCode.PermissionDenied, forbidden.StatusCode);
     }
 
-    private static PriceCartRequest Cart(string permissionGroup, params CartLine[] lines)
+    private static PriceCartRequest Cart(params CartLine[] lines)
     {
-        var request = new PriceCartRequest { StoreId = "HOUSTON", CustomerId = "2001", PermissionGroup = permissionGroup };
+        var request = new PriceCartRequest { StoreId = "HOUSTON", CustomerId = "2001" };
         request.Lines.AddRange(lines);
         return request;
     }
@@ -58,20 +58,18 @@ public sealed class PricingGrpcTests(PlatformFixture platform) : IDisposable
     }
 
     [Fact]
-    public async Task PriceCart_prices_lines_with_discounts_coupons_and_manual_discounts_as_DecimalValues()
+    public async Task PriceCart_prices_lines_with_discounts_and_coupons_as_DecimalValues()
     {
-        var request = Cart("cashier", Line("1", "81120"), Line("2", "83010"), Line("3", "84100"));
+        var request = Cart(Line("1", "81120"), Line("2", "83010"), Line("3", "84100"));
         request.CouponCodes.Add("SPRING20");
-        request.Lines[0].LineDiscount = new ManualDiscount { Percent = 10m };
 
         var priced = await Pricing.PriceCartAsync(request);
 
-        // Karen's club price 119.99 − 10 %; socks free with the shoes; daypack −20 % with SPRING20; club threshold −5 %.
+        // Karen's club price 119.99; socks free with the shoes; daypack −20 % with SPRING20; club threshold −5 %.
         var shoes = priced.Lines[0];
         Assert.Equal((119.99m, PriceSourceKind.TradeAgreement), ((decimal)shoes.UnitPrice, shoes.PriceSource.Kind));
         Assert.Equal(0m, (decimal)priced.Lines[1].NetAmount);
         Assert.Contains(priced.Lines[2].Discounts, d => d.DiscountId == "SPRING-DAYPACK-20" && d.CouponCode == "SPRING20");
-        Assert.Contains(shoes.Discounts, d => d is { Type: DiscountType.ManualLine } && (decimal)d.Percent == 10m);
         Assert.Equal(["SPRING20"], priced.AppliedCouponCodes);
         Assert.Equal(priced.Lines.Sum(l => (decimal)l.NetAmount), (decimal)priced.NetAmount);
         Assert.Equal((decimal)priced.GrossAmount - (decimal)priced.DiscountAmount, (decimal)priced.NetAmount);
@@ -82,8 +80,8 @@ public sealed class PricingGrpcTests(PlatformFixture platform) : IDisposable
     [Fact]
     public async Task PRC14_a_captured_line_keeps_its_lock_and_PRC13_recalculate_reprices_it()
     {
-        var first = await Pricing.PriceCartAsync(Cart("", Line("1", "83010")));
-        var captured = Cart("", Line("1", "83010"), Line("2", "81120"));
+        var first = await Pricing.PriceCartAsync(Cart(Line("1", "83010")));
+        var captured = Cart(Line("1", "83010"), Line("2", "81120"));
         captured.Lines[0].PriceLock = first.Lines[0].Lock;
 
         var edited = await Pricing.PriceCartAsync(captured);
@@ -98,30 +96,30 @@ public sealed class PricingGrpcTests(PlatformFixture platform) : IDisposable
 
     public static TheoryData<string, Func<PriceCartRequest>, StatusCode, string> Refusals => new()
     {
-        { "unknown product", () => Cart("", Line("1", "NOPE")), StatusCode.NotFound, "product.not_found" },
-        { "negative quantity", () => Cart("", Line("1", "83010", -1)), StatusCode.InvalidArgument, "line.quantity_invalid" },
-        { "PRC5 line discount over the cashier's cap", () =>
+        { "unknown product", () => Cart(Line("1", "NOPE")), StatusCode.NotFound, "product.not_found" },
+        { "negative quantity", () => Cart(Line("1", "83010", -1)), StatusCode.InvalidArgument, "line.quantity_invalid" },
+        { "PRC5 a manual discount: no cashier acts over gRPC", () =>
             {
-                var request = Cart("cashier", Line("1", "82001"));
-                request.Lines[0].LineDiscount = new ManualDiscount { Amount = 25m };
+                var request = Cart(Line("1", "82001"));
+                request.Lines[0].LineDiscount = new ManualDiscount { Amount = 1m };
                 return request;
-            }, StatusCode.PermissionDenied, "line_discount.over_cap" },
+            }, StatusCode.PermissionDenied, "permission_group.required" },
         { "PRC14 manual discount on a locked line", () =>
             {
-                var request = Cart("manager", Line("1", "82001"));
+                var request = Cart(Line("1", "82001"));
                 request.Lines[0].PriceLock = new PriceLock { UnitPrice = 189m, Quantity = 1, Source = new PriceSource { Kind = PriceSourceKind.BasePrice } };
                 request.Lines[0].LineDiscount = new ManualDiscount { Percent = 5m };
                 return request;
             }, StatusCode.FailedPrecondition, "line.price_locked" },
         { "PRC11 expired coupon", () =>
             {
-                var request = Cart("", Line("1", "86002"));
+                var request = Cart(Line("1", "86002"));
                 request.CouponCodes.Add("SUMMER23");
                 return request;
             }, StatusCode.FailedPrecondition, "coupon.expired" },
         { "malformed DecimalValue", () =>
             {
-                var request = Cart("manager", Line("1", "82001"));
+                var request = Cart(Line("1", "82001"));
                 request.Lines[0].PriceOverride = new DecimalValue { Units = 1, Nanos = -5 };
                 return request;
             }, StatusCode.InvalidArgument, "money.invalid" },

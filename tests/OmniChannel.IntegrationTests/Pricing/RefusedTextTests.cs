@@ -17,7 +17,7 @@ public class RefusedTextTests(PlatformFixture platform)
 
     private static object Cart(string sku) => new
     {
-        storeId = "HOUSTON", permissionGroup = "cashier", lines = new[] { new { lineId = "1", sku, quantity = 1 } },
+        storeId = "HOUSTON", lines = new[] { new { lineId = "1", sku, quantity = 1 } },
     };
 
     [Fact]

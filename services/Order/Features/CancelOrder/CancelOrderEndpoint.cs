@@ -1,6 +1,7 @@
 using Marten;
 using MassTransit;
 using OmniChannel.Order.Features.MasterData;
+using OmniChannel.Order.Features.Rights;
 using OmniChannel.Order.Orders;
 using OmniChannel.ServiceDefaults.Http;
 using OmniChannel.ServiceDefaults.Persistence;
@@ -55,7 +56,12 @@ public static class CancelOrderEndpoint
         if (await existing is { } earlier)
             return idempotent.Replay(earlier);
 
+        if (http.HttpContext.User.MayActFor(current.StoreId) is { } otherStore)
+            return otherStore.ToProblem();
         var defaultPercent = (await parameters)?.CancellationChargePercent ?? 0m;
+        if (request.ChargePercent is { } asked && asked != defaultPercent
+            && OrderRights.MayAdjustCancellationCharge(await OrderRights.LoadAsync(session, http.HttpContext.User, ct)) is { } noAdjustment)
+            return noAdjustment.ToProblem(); // ORD-8: the parameters' charge, unless a manager changes it
         var (percent, charge, refusal) = CancellationDecider.Charge(current, request.ChargePercent, defaultPercent);
         if (refusal is not null)
             return refusal.ToProblem();

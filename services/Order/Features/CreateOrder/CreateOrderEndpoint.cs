@@ -1,6 +1,7 @@
 using Marten;
 using MassTransit;
 using OmniChannel.Order.Features.MasterData;
+using OmniChannel.Order.Features.Rights;
 using OmniChannel.ServiceDefaults;
 using OmniChannel.ServiceDefaults.Http;
 using OmniChannel.ServiceDefaults.Security;
@@ -42,6 +43,12 @@ public static class CreateOrderEndpoint
             // A repeated request is answered as the first time, even if what it names has changed since.
             return await idempotent.ReplayCommittedAsync(session, ct) ?? refusal.ToProblem();
         }
+        // A valid order, then who may take it: a terminal for its own store, a storefront online; ORD-3's override is a manager's.
+        if (OrderRights.MayCreate(http.HttpContext.User, order!.StoreId, request.Channel) is { } forbidden)
+            return forbidden.ToProblem();
+        if (request.Deposit?.Percent is not null
+            && OrderRights.MayOverrideDeposit(await OrderRights.LoadAsync(session, http.HttpContext.User, ct)) is { } noOverride)
+            return noOverride.ToProblem();
 
         var transaction = new TerminalTransaction(key, Orders.ConfirmationNumber.New(order!.StoreId), NewId.NextGuid(), idempotent.Fingerprint,
             order, TransactionStatus.Received, clock.GetUtcNow(), Trace: TraceContext.Current());

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Marten;
 using OmniChannel.Order.Orders;
 using OmniChannel.ServiceDefaults.Http;
@@ -31,8 +32,8 @@ public static class InvoiceEndpoint
         return app;
     }
 
-    private static async Task<IResult> Handle(string confirmationNumber, InvoiceRequest request, IDocumentSession session, TimeProvider clock,
-        CancellationToken ct)
+    private static async Task<IResult> Handle(string confirmationNumber, InvoiceRequest request, ClaimsPrincipal user, IDocumentSession session,
+        TimeProvider clock, CancellationToken ct)
     {
         // The invoice id is this request's idempotency key. It names the invoice's fulfillment too (invoice.{id}), so its
         // rule is stricter than the header's: no '.', at most 40.
@@ -40,6 +41,8 @@ public static class InvoiceEndpoint
             return ProblemCodes.BadRequest("invoice.id_invalid", "invoiceId is 1 to 40 letters, digits, '-' or '_'.");
         if (await session.LoadAsync<CustomerOrder>(confirmationNumber, ct) is not { } order)
             return ProblemCodes.NotFound("order.not_found", $"No order has confirmation number '{confirmationNumber}'.");
+        if (user.MayActFor(order.StoreId) is { } otherStore)
+            return otherStore.ToProblem();
 
         var idempotent = new IdempotentRequest<InvoiceReceipt>(InvoiceReceipt.IdFor(confirmationNumber, invoiceId),
             IdempotentRequest.Fingerprint(request.Lines), r => r.Fingerprint, Accepted,

@@ -29,6 +29,13 @@ public sealed record CustomerOrderParameters(
     public const string DefaultId = "default";
 }
 
+/// <summary>
+/// What a cashier's permission group (the <c>permission_group</c> claim of their token) may do to an order: override
+/// its deposit percent (ORD-3), adjust its cancellation charge (ORD-8). No group (a terminal without a signed-in
+/// cashier, a storefront) may do neither.
+/// </summary>
+public sealed record PermissionGroupRights(string Id, bool AllowDepositOverride, bool AllowCancellationChargeAdjustment);
+
 /// <summary>What order taking needs to know of a SKU; kept in step with Inventory's ProductRegistered.</summary>
 public sealed record ProductInfo(string Sku, string Name, bool RevenueRecognition, long Revision);
 

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Marten;
 using MassTransit;
 using OmniChannel.Contracts.Pickup;
@@ -21,10 +22,10 @@ public static class CompletePickupEndpoint
             .RequireAuthorization(PlatformPolicies.StoreWork)
             .WithTags("Pickup requests")
             .WithSummary("Completes a pickup (PUP-4): receipt and items scanned, goods handed over, payment captured by the order.");
-        app.MapGet("/api/pickups/{pickupId:guid}", async Task<IResult> (IQuerySession session, Guid pickupId, CancellationToken ct) =>
-                await session.LoadAsync<PickupRequest>(pickupId, ct) is { } request
-                    ? TypedResults.Ok(request)
-                    : ProblemCodes.NotFound("pickup.not_found", $"No pickup request {pickupId}."))
+        app.MapGet("/api/pickups/{pickupId:guid}", async Task<IResult> (IQuerySession session, ClaimsPrincipal user, Guid pickupId, CancellationToken ct) =>
+                await session.LoadAsync<PickupRequest>(pickupId, ct) is not { } request
+                    ? ProblemCodes.NotFound("pickup.not_found", $"No pickup request {pickupId}.")
+                    : user.MayActFor(request.StoreId) is { } otherStore ? otherStore.ToProblem() : TypedResults.Ok(request))
             .RequireAuthorization(PlatformPolicies.StoreWork)
             .WithTags("Pickup requests")
             .WithSummary("A pickup request: items, what was handed over, its completions and their payment.");
@@ -33,7 +34,7 @@ public static class CompletePickupEndpoint
 
     private const int MaxAttempts = 3;
 
-    private static async Task<IResult> Handle(Guid pickupId, CompletePickupRequest scan, HttpRequest http, IDocumentSession session,
+    private static async Task<IResult> Handle(Guid pickupId, CompletePickupRequest scan, HttpRequest http, ClaimsPrincipal user, IDocumentSession session,
         TimeProvider clock, CancellationToken ct)
     {
         var (key, problem) = IdempotentRequest.ReadKey(http);
@@ -45,6 +46,8 @@ public static class CompletePickupEndpoint
         {
             if (await session.LoadAsync<PickupRequest>(pickupId, ct) is not { } request)
                 return ProblemCodes.NotFound("pickup.not_found", $"No pickup request {pickupId}.");
+            if (user.MayActFor(request.StoreId) is { } otherStore)
+                return otherStore.ToProblem(); // a store's counter hands over its own pickups only
 
             // The completion is the receipt, kept in the pickup request; its version check settles two at once.
             var fingerprint = IdempotentRequest.Fingerprint(scan);

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Marten;
 using OmniChannel.ServiceDefaults.Http;
 using OmniChannel.ServiceDefaults.Security;
@@ -16,10 +17,12 @@ public static class GetPickupRequests
         return app;
     }
 
-    private static async Task<IResult> ForStore(IQuerySession session, string storeId, PickupStatus? status, CancellationToken ct)
+    private static async Task<IResult> ForStore(IQuerySession session, ClaimsPrincipal user, string storeId, PickupStatus? status, CancellationToken ct)
     {
         if (await session.LoadAsync<PickupLocation>(storeId, ct) is null)
             return ProblemCodes.NotFound("store.not_found", $"'{storeId}' is not a pickup store.");
+        if (user.MayActFor(storeId) is { } otherStore)
+            return otherStore.ToProblem(); // a store's counter sees its own pickups only
         var query = session.Query<PickupRequest>().Where(r => r.StoreId == storeId);
         if (status is { } wanted)
             query = query.Where(r => r.Status == wanted);

@@ -9,9 +9,6 @@ public sealed record Cart
     public string StoreId { get; init; } = "";
     public string? CustomerId { get; init; }
 
-    /// <summary>The acting cashier's permission group; its caps bound every manual discount in the cart.</summary>
-    public string? PermissionGroup { get; init; }
-
     public IReadOnlyList<CartLine> Lines { get; init; } = [];
 
     /// <summary>Coupon codes (or barcodes) added to the cart (PRC-11 / PRC-12).</summary>

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using OmniChannel.Pricing.Engine;
 using OmniChannel.Pricing.Engine.Model;
 using OmniChannel.ServiceDefaults.Http;
@@ -16,16 +17,16 @@ public sealed record CartRequest(Cart? Cart);
 /// </summary>
 internal static class CartOperationEndpoint
 {
-    public static async Task<IResult> RunAsync(Cart? cart, CartPricer pricer, Func<Cart, CartPricer.Inputs, Outcome<Cart>> operation,
-        CancellationToken ct)
+    public static async Task<IResult> RunAsync(Cart? cart, ClaimsPrincipal caller, CartPricer pricer,
+        Func<Cart, CartPricer.Inputs, Outcome<Cart>> operation, CancellationToken ct)
     {
         if (cart is null)
             return Refusals.NoCart.ToProblem();
-        var inputs = await pricer.InputsAsync(cart, ct);
+        var inputs = await pricer.InputsAsync(cart, caller, ct);
         var next = operation(cart, inputs);
         if (next.Refusal is { } refused)
             return refused.ToProblem();
-        var priced = PricingEngine.Price(next.Value!, inputs.Book, inputs.Products, inputs.Now);
+        var priced = inputs.Price(next.Value!);
         return priced.Refusal is { } refusal
             ? refusal.ToProblem()
             : TypedResults.Ok(new CartOperationResult(next.Value!, PricedCartView.From(priced.Value!)));

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using OmniChannel.Pricing.Engine;
 using OmniChannel.Pricing.Engine.Model;
 
@@ -13,12 +14,12 @@ public static class Coupons
 {
     public static IEndpointRouteBuilder MapCoupons(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/pricing/carts/coupons/add", (AddCouponRequest request, CartPricer pricer, CancellationToken ct) =>
-                CartOperationEndpoint.RunAsync(request.Cart, pricer,
+        app.MapPost("/api/pricing/carts/coupons/add", (AddCouponRequest request, ClaimsPrincipal user, CartPricer pricer, CancellationToken ct) =>
+                CartOperationEndpoint.RunAsync(request.Cart, user, pricer,
                     (cart, inputs) => CartOperations.AddCoupon(cart, request.Code, inputs.Book, inputs.Now), ct))
             .WithCartOperation("PRC-11: adds a coupon by code or barcode; unknown or expired coupons are refused.");
-        app.MapPost("/api/pricing/carts/coupons/remove", (RemoveCouponsRequest request, CartPricer pricer, CancellationToken ct) =>
-                CartOperationEndpoint.RunAsync(request.Cart, pricer,
+        app.MapPost("/api/pricing/carts/coupons/remove", (RemoveCouponsRequest request, ClaimsPrincipal user, CartPricer pricer, CancellationToken ct) =>
+                CartOperationEndpoint.RunAsync(request.Cart, user, pricer,
                     (cart, inputs) => CartOperations.RemoveCoupons(cart, request.Codes, inputs.Book), ct))
             .WithCartOperation("PRC-12: removes the selected coupons.");
         return app;

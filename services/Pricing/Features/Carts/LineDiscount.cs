@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using OmniChannel.Pricing.Engine;
 using OmniChannel.Pricing.Engine.Model;
 
@@ -10,8 +11,8 @@ public static class LineDiscount
 {
     public static IEndpointRouteBuilder MapLineDiscount(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/pricing/carts/line-discount", (LineDiscountRequest request, CartPricer pricer, CancellationToken ct) =>
-                CartOperationEndpoint.RunAsync(request.Cart, pricer, (cart, _) => CartOperations.SetLineDiscount(cart, request.LineId ?? "",
+        app.MapPost("/api/pricing/carts/line-discount", (LineDiscountRequest request, ClaimsPrincipal user, CartPricer pricer, CancellationToken ct) =>
+                CartOperationEndpoint.RunAsync(request.Cart, user, pricer, (cart, _) => CartOperations.SetLineDiscount(cart, request.LineId ?? "",
                     request is { Amount: null, Percent: null } ? null : new ManualDiscount(request.Amount, request.Percent)), ct))
             .WithCartOperation("PRC-5/6: a line discount amount or percent; over the permission group's cap it is refused.");
         return app;

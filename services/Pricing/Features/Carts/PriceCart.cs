@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using OmniChannel.Pricing.Engine.Model;
 using OmniChannel.ServiceDefaults.Http;
 using OmniChannel.ServiceDefaults.Security;
@@ -16,11 +17,11 @@ public static class PriceCart
         return app;
     }
 
-    private static async Task<IResult> Handle(Cart? cart, CartPricer pricer, CancellationToken ct)
+    private static async Task<IResult> Handle(Cart? cart, ClaimsPrincipal user, CartPricer pricer, CancellationToken ct)
     {
         if (cart is null)
             return Refusals.NoCart.ToProblem();
-        var priced = await pricer.PriceAsync(cart, ct);
+        var priced = await pricer.PriceAsync(cart, user, ct);
         return priced.Refusal is { } refusal ? refusal.ToProblem() : TypedResults.Ok(PricedCartView.From(priced.Value!));
     }
 }

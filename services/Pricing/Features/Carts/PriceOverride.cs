@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using OmniChannel.Pricing.Engine;
 using OmniChannel.Pricing.Engine.Model;
 
@@ -10,8 +11,8 @@ public static class PriceOverride
 {
     public static IEndpointRouteBuilder MapPriceOverride(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/pricing/carts/price-override", (PriceOverrideRequest request, CartPricer pricer, CancellationToken ct) =>
-                CartOperationEndpoint.RunAsync(request.Cart, pricer,
+        app.MapPost("/api/pricing/carts/price-override", (PriceOverrideRequest request, ClaimsPrincipal user, CartPricer pricer, CancellationToken ct) =>
+                CartOperationEndpoint.RunAsync(request.Cart, user, pricer,
                     (cart, _) => CartOperations.OverridePrice(cart, request.LineId ?? "", request.UnitPrice), ct))
             .WithCartOperation("PRC-4: overrides a line's price (products that allow it, permission groups that may).");
         return app;

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using OmniChannel.Pricing.Engine;
 using OmniChannel.Pricing.Engine.Model;
 using OmniChannel.Pricing.Features.Carts;
@@ -36,12 +37,12 @@ public static class AllDiscounts
             : TypedResults.Ok(listed.Value);
     }
 
-    private static async Task<IResult> ForCart(AllDiscountsRequest request, CartPricer pricer, CancellationToken ct)
+    private static async Task<IResult> ForCart(AllDiscountsRequest request, ClaimsPrincipal user, CartPricer pricer, CancellationToken ct)
     {
         if (request.Cart is not { } cart)
             return Refusals.NoCart.ToProblem();
-        var inputs = await pricer.InputsAsync(cart, ct);
-        var priced = PricingEngine.Price(cart, inputs.Book, inputs.Products, inputs.Now);
+        var inputs = await pricer.InputsAsync(cart, user, ct);
+        var priced = inputs.Price(cart);
         if (priced.Refusal is { } refusal)
             return refusal.ToProblem();
         var listed = DiscountListing.AllDiscounts(inputs.Book, cart.StoreId, cart.CustomerId, priced.Value,

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using OmniChannel.Pricing.Engine;
 using OmniChannel.Pricing.Engine.Model;
 using OmniChannel.Pricing.Features.Carts;
@@ -21,12 +22,12 @@ public static class AvailableDiscounts
         return app;
     }
 
-    private static async Task<IResult> Handle(AvailableDiscountsRequest request, CartPricer pricer, CancellationToken ct)
+    private static async Task<IResult> Handle(AvailableDiscountsRequest request, ClaimsPrincipal user, CartPricer pricer, CancellationToken ct)
     {
         if (request.Cart is not { } cart)
             return Refusals.NoCart.ToProblem();
-        var inputs = await pricer.InputsAsync(cart, ct);
-        var priced = PricingEngine.Price(cart, inputs.Book, inputs.Products, inputs.Now);
+        var inputs = await pricer.InputsAsync(cart, user, ct);
+        var priced = inputs.Price(cart);
         if (priced.Refusal is { } refusal)
             return refusal.ToProblem();
         var available = DiscountListing.Available(cart, priced.Value!, inputs.Book, inputs.Products, request.LineId, inputs.Now);

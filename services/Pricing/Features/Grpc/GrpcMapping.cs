@@ -26,7 +26,6 @@ internal static class GrpcMapping
     {
         StoreId = request.StoreId,
         CustomerId = Optional(request.CustomerId),
-        PermissionGroup = Optional(request.PermissionGroup),
         Lines = request.Lines.Select(l => new CartLine
         {
             LineId = l.LineId,

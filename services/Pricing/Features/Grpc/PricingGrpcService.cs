@@ -26,7 +26,8 @@ public sealed class PricingGrpcService(CartPricer pricer, PriceBookProvider book
         var cart = GrpcMapping.ToCart(request);
         if (request.Recalculate)
             cart = CartOperations.Recalculate(cart); // PRC-13
-        var priced = await pricer.PriceAsync(cart, context.CancellationToken);
+        // The caller is a platform service (the Order service's saga), never a cashier: no permission group, no manual rights.
+        var priced = await pricer.PriceAsync(cart, caller: null, context.CancellationToken);
         return priced.Refusal is { } refusal ? throw Refused(refusal) : GrpcMapping.ToWire(priced.Value!);
     }
 
@@ -53,7 +54,7 @@ public sealed class PricingGrpcService(CartPricer pricer, PriceBookProvider book
         new Status(refusal.Kind switch
         {
             RefusalKind.NotFound => StatusCode.NotFound,
-            RefusalKind.NotPermitted => StatusCode.PermissionDenied,
+            RefusalKind.NotPermitted or RefusalKind.Forbidden => StatusCode.PermissionDenied,
             RefusalKind.Conflict => StatusCode.FailedPrecondition,
             _ => StatusCode.InvalidArgument,
         }, $"{refusal.Code}: {refusal.Detail}"),

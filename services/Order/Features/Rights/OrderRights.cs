@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using Marten;
+using OmniChannel.Order.Features.MasterData;
+using OmniChannel.ServiceDefaults.Http;
+using OmniChannel.ServiceDefaults.Security;
+
+namespace OmniChannel.Order.Features.Rights;
+
+/// <summary>
+/// What the caller's token lets them do to an order, decided here and never from the request: a terminal (or its
+/// cashier) acts for its own store only (<see cref="StoreScope"/>), a storefront takes online orders only, and overriding
+/// the deposit (ORD-3) or the cancellation charge (ORD-8) takes a permission group that allows it (catalog.json).
+/// </summary>
+public static class OrderRights
+{
+    public static Refusal? MayCreate(ClaimsPrincipal caller, string? storeId, string? channel)
+    {
+        if (caller.IsInRole(PlatformRoles.Terminal) || caller.IsInRole(PlatformRoles.Cashier))
+            return caller.MayActFor(storeId);
+        if (caller.IsInRole(PlatformRoles.Storefront) && !string.Equals(channel, "online", StringComparison.OrdinalIgnoreCase))
+            return Refusal.Forbidden("auth.storefront_online_only", "A storefront takes online orders only (channel \"online\").");
+        return null;
+    }
+
+    /// <summary>ORD-3: a deposit percent other than the parameters' needs a group that allows it.</summary>
+    public static Refusal? MayOverrideDeposit(PermissionGroupRights? rights) => rights is { AllowDepositOverride: true }
+        ? null
+        : Refusal.Forbidden("order.deposit_override_forbidden",
+            "Only a cashier whose permission group allows it (a manager) may override the deposit percent.");
+
+    /// <summary>ORD-8: a cancellation charge other than the parameters' needs a group that allows it.</summary>
+    public static Refusal? MayAdjustCancellationCharge(PermissionGroupRights? rights) => rights is { AllowCancellationChargeAdjustment: true }
+        ? null
+        : Refusal.Forbidden("order.cancellation_charge_forbidden",
+            "Only a cashier whose permission group allows it (a manager) may change the cancellation charge.");
+
+    /// <summary>The rights of the caller's permission group (claim <c>permission_group</c>); null without a cashier.</summary>
+    public static async Task<PermissionGroupRights?> LoadAsync(IQuerySession session, ClaimsPrincipal caller, CancellationToken ct) =>
+        caller.PermissionGroup() is { Length: > 0 } group ? await session.LoadAsync<PermissionGroupRights>(group, ct) : null;
+}
