@@ -97,7 +97,10 @@ public sealed class PlatformHost : IAsyncDisposable
     public async Task<int> WaitForServiceAsync(string resource, TimeSpan deadline, int? not = null)
     {
         using var timeout = new CancellationTokenSource(deadline);
-        await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+        // After a start of a resource that had exited, its last snapshot may still say Exited when the wait begins: a
+        // restart waits through that (until the deadline) instead of taking the old state for a failed start.
+        await App.ResourceNotifications.WaitForResourceHealthyAsync(resource,
+            not is null ? WaitBehavior.StopOnResourceUnavailable : WaitBehavior.WaitOnResourceUnavailable, timeout.Token);
         return await Poll.UntilValueAsync<int>(() =>
         {
             try
@@ -125,6 +128,9 @@ public sealed class PlatformHost : IAsyncDisposable
         var started = await ExecuteCommandAsync(resource, KnownResourceCommands.StartCommand);
         if (!started.Success)
             throw new InvalidOperationException($"Starting {resource} again failed: {started.Message}");
+        // Seen in CI: the health wait began on the snapshot of the exited process and gave up at once ("failed to start").
+        await App.ResourceNotifications.WaitForResourceAsync(resource,
+            e => !KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), timeout.Token);
         return await WaitForServiceAsync(resource, deadline, not: deadProcess);
     }
 

@@ -32,7 +32,7 @@ public static class CompletePickupEndpoint
         return app;
     }
 
-    private const int MaxAttempts = 3;
+    private const int MaxAttempts = 10; // each lost attempt is another writer's progress: a few terminals and payment answers at once
 
     private static async Task<IResult> Handle(Guid pickupId, CompletePickupRequest scan, HttpRequest http, ClaimsPrincipal user, IDocumentSession session,
         TimeProvider clock, CancellationToken ct)
