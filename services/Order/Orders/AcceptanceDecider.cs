@@ -23,7 +23,7 @@ public static class AcceptanceDecider
         if (pricing.Refused is { } refused)
             return Release(draft, refused);
 
-        var depositDue = Deposit.Due(order.Lines, pricing.Lines, order.DepositPercent);
+        var depositDue = Deposit.Due(order.Lines, pricing.Lines, order.DepositPercent, pricing.Currency);
         var balance = Deposit.BalanceToAuthorize(order.Channel, pricing.Total, depositDue);
         draft = draft.Record(new OrderPriced(pricing.Lines, pricing.Total, depositDue, pricing.Currency));
         if (depositDue <= 0 && balance <= 0)

@@ -27,7 +27,7 @@ public static class CancellationDecider
             return (0, 0, notOpen);
         if (order.Fulfilled.Count > 0)
             return (0, 0, Refusal.Conflict("order.partially_fulfilled", $"Goods of order {order.Id} were already carried out, picked up or shipped: edit the order to cancel its remaining lines (ORD-7)."));
-        return (chosen, Money.Round(order.Total * chosen / 100m), null);
+        return (chosen, Money.Round(order.Total * chosen / 100m, order.Currency), null);
     }
 
     /// <summary>Accepted, the pickup requests are cancelled and the stock released; refused, only the refusal is recorded.</summary>

@@ -17,12 +17,12 @@ public static class Deposit
     /// Carry-out lines leave the store now, so they are paid in full; the deposit percent applies to the lines
     /// shipped or picked up later.
     /// </summary>
-    public static decimal Due(IReadOnlyList<OrderLine> lines, IReadOnlyList<LinePrice> prices, decimal percent)
+    public static decimal Due(IReadOnlyList<OrderLine> lines, IReadOnlyList<LinePrice> prices, decimal percent, string currency)
     {
         var net = prices.ToDictionary(p => p.LineId, p => p.NetAmount);
         var carriedOut = lines.Where(l => l.Fulfillment.Kind == FulfillmentKind.CarryOut).Sum(l => net[l.LineId]);
         var later = lines.Where(l => l.Fulfillment.Kind != FulfillmentKind.CarryOut).Sum(l => net[l.LineId]);
-        return Money.Round(carriedOut + later * percent / 100m);
+        return Money.Round(carriedOut + later * percent / 100m, currency);
     }
 
     /// <summary>

@@ -78,7 +78,7 @@ public static class OrderFulfillment
     {
         var net = order.Prices.Single(p => p.LineId == line.LineId).NetAmount;
         var before = order.FulfilledQuantity(line.LineId);
-        return Money.Round(net * (before + quantity) / line.Quantity) - Money.Round(net * before / line.Quantity);
+        return Money.Round(net * (before + quantity) / line.Quantity, order.Currency) - Money.Round(net * before / line.Quantity, order.Currency);
     }
 
     private static (LinesFulfilled?, Refusal?) Refuse(string code, string detail) => (null, new Refusal(code, detail));

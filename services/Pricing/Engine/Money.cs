@@ -1,3 +1,5 @@
+using OmniChannel.ServiceDefaults.Http;
+
 namespace OmniChannel.Pricing.Engine;
 
 /// <summary>
@@ -7,12 +9,7 @@ namespace OmniChannel.Pricing.Engine;
 /// </summary>
 public readonly record struct CurrencyRule(string Code, int Decimals)
 {
-    public static CurrencyRule For(string code) => new(code, code.ToUpperInvariant() switch
-    {
-        "JPY" or "KRW" or "ISK" or "CLP" or "VND" => 0,
-        "BHD" or "KWD" or "OMR" or "JOD" or "TND" => 3,
-        _ => 2,
-    });
+    public static CurrencyRule For(string code) => new(code, CurrencyCode.MinorDigits(code.ToUpperInvariant()));
 
     /// <summary>The smallest amount: 0.01 for USD.</summary>
     public decimal Unit => Decimals switch { 0 => 1m, 2 => 0.01m, 3 => 0.001m, _ => 1m / Pow10(Decimals) };

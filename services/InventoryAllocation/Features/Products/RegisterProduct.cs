@@ -29,8 +29,10 @@ public static class RegisterProduct
         { Upc: var upc } when !IsGtin(upc) => ("product.upc_invalid", "UPC must be a GTIN of 8, 12, 13 or 14 digits with a valid check digit."),
         { VendorPartNumber: var vpn } when string.IsNullOrWhiteSpace(vpn) => ("product.vpn_required", "Vendor part number is required."),
         { BasePrice: < 0 } => ("product.price_negative", "Base price cannot be negative."),
-        { BasePrice: var price } when decimal.Round(price, 2) != price => ("product.price_precision", "Base price has at most 2 decimals."),
         { Currency: var currency } when !CurrencyCode.IsValid(currency) => ("product.currency_invalid", "currency is the base price's ISO 4217 code, such as USD."),
+        { BasePrice: var price, Currency: var currency } when CurrencyCode.Round(price, currency!) != price =>
+            ("product.price_precision", $"Base price has at most {CurrencyCode.MinorDigits(currency!)} decimals in {currency}."),
+        { BasePrice: > CurrencyCode.MaximumAmount } => ("product.price_too_large", $"Base price is at most {CurrencyCode.MaximumAmount}."),
         _ => null,
     };
 

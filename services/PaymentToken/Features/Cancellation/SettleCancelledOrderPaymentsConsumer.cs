@@ -18,7 +18,7 @@ public sealed class SettleCancelledOrderPaymentsConsumer(IDocumentSession sessio
         var payments = await journal.LoadAsync(m.OrderId, ct);
         if (payments is not null)
         {
-            var charge = Math.Max(0m, Money.Round(m.CancellationCharge));
+            var charge = Math.Max(0m, Money.Round(m.CancellationCharge, payments.Currency));
             payments = await new PaymentEngine(journal, connectors, clock)
                 .RunAsync(m.OrderId, null, (s, now) => CancellationPlan.Next(s, key, $"cancellation|{charge}", charge, now), ct);
             await session.SaveChangesAsync(ct);

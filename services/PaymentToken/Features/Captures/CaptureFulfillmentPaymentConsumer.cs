@@ -3,12 +3,13 @@ using MassTransit;
 using OmniChannel.Contracts.Payment;
 using OmniChannel.PaymentToken.Connectors;
 using OmniChannel.PaymentToken.Payments;
+using OmniChannel.ServiceDefaults.Http;
 
 namespace OmniChannel.PaymentToken.Features.Captures;
 
 /// <summary>
-/// The Order saga's way to "use available payment method" at pickup (PUP-4) or invoicing (PAY-6): the same plan as
-/// POST .../captures, in the message's transaction, with processor keys derived from (OrderId, FulfillmentId).
+/// The Order saga's way to "use available payment method" at pickup (PUP-4) or invoicing (PAY-6): the plan that captures
+/// what the goods cost (the only way a capture is made after order time), in the message's transaction, with processor keys derived from (OrderId, FulfillmentId).
 /// </summary>
 public sealed class CaptureFulfillmentPaymentConsumer(IDocumentSession session, IConnectors connectors, TimeProvider clock)
     : IConsumer<CaptureFulfillmentPayment>
@@ -19,10 +20,10 @@ public sealed class CaptureFulfillmentPaymentConsumer(IDocumentSession session, 
         var key = $"fulfillment.{m.FulfillmentId}";
         TenderPurpose? purpose = m.Purpose switch { FulfillmentPurpose.Pickup => TenderPurpose.Pickup, FulfillmentPurpose.Invoice => TenderPurpose.Invoice, _ => null };
         if (purpose is not { } tenderPurpose
-            || !Money.IsValidAmount(m.Amount) || m.FulfillmentId.Length > 60
+            || !CurrencyCode.IsValid(m.Currency) || !Money.IsValidAmount(m.Amount, m.Currency) || m.FulfillmentId.Length > 60
             || !m.FulfillmentId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
         {
-            await context.Publish(Failed(m, 0m, "capture.request_invalid", "A positive amount in cents, a plain FulfillmentId."));
+            await context.Publish(Failed(m, 0m, "capture.request_invalid", "A positive amount in the currency's minor units, a plain FulfillmentId."));
             return;
         }
 

@@ -36,15 +36,15 @@ public static class DepositTender
         var tender = new NewTender(card, request.Amount + balance, request.Amount, purpose);
         if (refusal is null && !TenderRules.IsCardToken(request.CardToken ?? ""))
             refusal = new Refusal("card.token_invalid", "A card token is up to 255 characters, none a control character.");
-        if (refusal is null && (!ValidAmounts(request.Amount, balance, channel) || !CurrencyCode.IsValid(request.Currency)
+        if (refusal is null && (!CurrencyCode.IsValid(request.Currency) || !ValidAmounts(request.Amount, balance, channel, request.Currency)
                 || request.Currency != (ledgerCurrency ?? request.Currency)))
-            refusal = new Refusal("amount.invalid", $"A deposit must be more than zero, in cents of the order's currency{(ledgerCurrency is null ? "" : $" ({ledgerCurrency})")}.");
+            refusal = new Refusal("amount.invalid", $"A deposit must be more than zero, in the minor units of the order's currency{(ledgerCurrency is null ? "" : $" ({ledgerCurrency})")}.");
         return (tender, refusal);
     }
 
     /// <summary>A store swipe captures a deposit; a card not present checkout may capture nothing, but must authorize something.</summary>
-    private static bool ValidAmounts(decimal amount, decimal balance, Channel channel) =>
-        balance == Money.Round(balance) && (channel == Channel.Store
-            ? Money.IsValidAmount(amount)
-            : amount >= 0 && amount == Money.Round(amount) && amount + balance > 0);
+    private static bool ValidAmounts(decimal amount, decimal balance, Channel channel, string currency) =>
+        CurrencyCode.IsValidAmountOrZero(balance, currency) && (channel == Channel.Store
+            ? Money.IsValidAmount(amount, currency)
+            : CurrencyCode.IsValidAmountOrZero(amount, currency) && amount + balance > 0);
 }

@@ -35,13 +35,13 @@ public sealed record AddTenderRequest(
             return (null, new("card.token_invalid", "A cardToken is up to 255 characters, none a control character."));
         if (TenderRules.LooksLikeCardNumber(CardToken))
             return (null, new("card.number_refused", "Send a card token, never a card number (PAY-12)."));
-        if (!Money.IsValidAmount(Amount))
-            return (null, new("amount.invalid", "amount must be more than zero, in cents (2 decimals)."));
         if (!CurrencyCode.IsValid(Currency))
             return (null, new("currency.invalid", "currency is the order's ISO 4217 code, such as USD."));
+        if (!Money.IsValidAmount(Amount, Currency))
+            return (null, new("amount.invalid", $"amount is more than zero, at most {CurrencyCode.MaximumAmount}, with at most {CurrencyCode.MinorDigits(Currency)} decimals in {Currency}."));
         var capture = CaptureAmount ?? 0m;
-        if (capture < 0 || capture > Amount || capture != Money.Round(capture))
-            return (null, new("amount.capture_invalid", "captureAmount is between 0 and amount, in cents."));
+        if (capture > Amount || !CurrencyCode.IsValidAmountOrZero(capture, Currency))
+            return (null, new("amount.capture_invalid", "captureAmount is between 0 and amount, in the currency's minor units."));
 
         var defaultPurpose = channel == Payments.Channel.Store ? TenderPurpose.Deposit : TenderPurpose.Prepayment;
         if (!Enum.TryParse<TenderPurpose>(Purpose ?? defaultPurpose.ToString(), ignoreCase: true, out var purpose) || !Enum.IsDefined(purpose))
