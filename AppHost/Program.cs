@@ -62,7 +62,8 @@ var order = Service<Projects.OmniChannel_Order>("order")
     .WithEnvironment("Order__Role", "Api")
     .WithCpuPriority(-5)
     .WithReference(inventory).WithReference(pricing).WithReference(payment).WithReference(pickup)
-    .WithRealTimeDrillCommand(identity);
+    .WithRealTimeDrillCommand(identity)
+    .WithReconciliationCommand(identity);
 var orderWorker = Service<Projects.OmniChannel_Order>("order-worker", port: 5106)
     .WithEnvironment("Order__Role", "Worker")
     .WithReference(pricing)

@@ -72,6 +72,51 @@ internal static class OperatorCommands
             });
 
     /// <summary>
+    /// Issue 12: order status, payment ledger and processor agree, for every order (or those changed in the last hours).
+    /// The answer names the orders that disagree; an order whose payment is in flight at that moment may show until it lands.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithReconciliationCommand(this IResourceBuilder<ProjectResource> order,
+        IdentityProvider identity) =>
+        order.WithHttpCommand("/operations/reconciliation", "Reconcile orders", commandName: "reconcile-orders",
+            commandOptions: new HttpCommandOptions
+            {
+                Method = HttpMethod.Post,
+                Description = "Checks that each order's status, its payment ledger and the processor agree; lists the orders that do not.",
+                IconName = "CheckmarkStarburst",
+                Arguments =
+                [
+                    new InteractionInput
+                    {
+                        Name = "hours",
+                        Label = "Orders changed in the last … hours (empty: all orders)",
+                        InputType = InputType.Number,
+                        Required = false,
+                    },
+                ],
+                PrepareRequest = async context =>
+                {
+                    await AddTokenAsync(context, identity);
+                    if (context.Arguments is { } arguments && arguments.TryGetByName("hours", out var input) && int.TryParse(input.Value, out var hours) && hours > 0)
+                    {
+                        var since = DateTimeOffset.UtcNow.AddHours(-hours).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+                        context.Request.RequestUri = new Uri($"{context.Request.RequestUri}?changedSince={Uri.EscapeDataString(since)}");
+                    }
+                },
+                GetCommandResult = async context =>
+                {
+                    if (!context.Response.IsSuccessStatusCode)
+                        return await FailureAsync(context.Response);
+                    var run = await context.Response.Content.ReadFromJsonAsync<JsonElement>(context.CancellationToken);
+                    var disagreeing = run.GetProperty("disagreeing");
+                    var summary = $"{run.GetProperty("agreeing").GetInt32()} of {run.GetProperty("checked").GetInt32()} order(s) agree.";
+                    return disagreeing.GetArrayLength() == 0
+                        ? CommandResults.Success(summary)
+                        : CommandResults.Failure(summary + " Disagreeing: " + string.Join("; ", disagreeing.EnumerateArray().Take(10).Select(o =>
+                            $"{o.GetProperty("confirmationNumber").GetString()}: {string.Join(" ", o.GetProperty("differences").EnumerateArray().Select(d => d.GetString()))}")));
+                },
+            });
+
+    /// <summary>
     /// A token for each action, asked for when the operator runs it: actions are rare, so nothing is held between them
     /// and no client library is needed for two plain requests (the discovery document, then the token endpoint).
     /// </summary>

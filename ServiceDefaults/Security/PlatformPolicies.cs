@@ -21,9 +21,11 @@ public static class PlatformPolicies
     public const string ReferenceData = "reference-data";
     /// <summary>A customer's personal data (name, e-mail, phone, addresses): the store serving them and operators only.</summary>
     public const string CustomerData = "customer-data";
+    /// <summary>The money's records (payment ledgers, deposits, reconciliation): operators, and the platform's services checking them.</summary>
+    public const string Audit = "audit";
     /// <summary>Operator actions (<c>/operations</c>), run from the dashboard.</summary>
     public const string Operator = "operator";
-    /// <summary>Calls of one platform service to another (the Order service's gRPC calls to Pricing).</summary>
+    /// <summary>Calls of one platform service to another (the Order service's gRPC calls to Pricing, its tenders at Payment).</summary>
     public const string Service = "service";
 
     public static void Configure(AuthorizationOptions options)
@@ -35,6 +37,7 @@ public static class PlatformPolicies
         options.AddPolicy(MasterData, policy => policy.RequireRole(PlatformRoles.Merchandiser));
         options.AddPolicy(ReferenceData, policy => policy.RequireAuthenticatedUser());
         options.AddPolicy(CustomerData, policy => policy.RequireRole(PlatformRoles.Terminal, PlatformRoles.Cashier, PlatformRoles.Operator));
+        options.AddPolicy(Audit, policy => policy.RequireRole(PlatformRoles.Operator, PlatformRoles.Service));
         options.AddPolicy(Operator, policy => policy.RequireRole(PlatformRoles.Operator));
         options.AddPolicy(Service, policy => policy.RequireRole(PlatformRoles.Service));
     }

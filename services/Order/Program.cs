@@ -1,6 +1,7 @@
 using OmniChannel.Contracts.Pricing;
 using OmniChannel.Order;
 using OmniChannel.Order.Features.CancelOrder;
+using OmniChannel.Order.Features.CardTenders;
 using OmniChannel.Order.Features.CreateOrder;
 using OmniChannel.Order.Features.FulfillmentPayments;
 using OmniChannel.Order.Features.GetOrder;
@@ -8,6 +9,7 @@ using OmniChannel.Order.Features.Invoicing;
 using OmniChannel.Order.Features.MasterData;
 using OmniChannel.Order.Features.Operations;
 using OmniChannel.Order.Features.OrderSaga;
+using OmniChannel.Order.Features.Reconciliation;
 using OmniChannel.Order.Features.StorefrontWebhooks;
 using OmniChannel.ServiceDefaults.Http;
 using OmniChannel.ServiceDefaults.Messaging;
@@ -35,6 +37,10 @@ builder.Services.AddScoped<IOrderPricing, GrpcOrderPricing>();
 // of this service's own client.
 builder.Services.AddGrpcClient<PricingService.PricingServiceClient>(options => options.Address = new Uri("http://_grpc.pricing"))
     .AddServiceToken();
+// The Payment service's internal tender route (a card taken at the counter), found by service discovery, with this
+// service's own token.
+builder.Services.AddHttpClient<PaymentTenders>(http => http.BaseAddress = new Uri("http://payment")).AddServiceToken();
+builder.Services.AddHttpClient<PaymentRecords>(http => http.BaseAddress = new Uri("http://payment")).AddServiceToken();
 builder.AddSampleData<OrderSampleData>("order-sample-data-v3", OrderSampleData.Load);
 
 builder.Services.Configure<OrderCreationOptions>(builder.Configuration.GetSection("OrderCreation"));
@@ -73,6 +79,9 @@ app.MapGetOrder();
 app.MapInvoices();
 app.MapCancelOrder();
 app.MapRetryPayment();
+app.MapAddCardTender();
+app.MapOrderReconciliation();
+operations.MapReconcileAll();
 app.MapStorefrontWebhooks();
 operations.MapRealTimeDrill();
 app.Run();

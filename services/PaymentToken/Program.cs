@@ -43,8 +43,4 @@ app.MapLedger();
 app.MapReconciliation();
 app.MapPaymentMethods();
 app.MapAddTender();
-app.MapCaptures();
-app.MapRefunds();
-app.MapVoids();
-app.MapCancellation();
 app.Run();

@@ -6,8 +6,9 @@ namespace OmniChannel.Payment.Benchmarks;
 public sealed record Sample(string Operation, double Milliseconds, bool Ok);
 
 /// <summary>
-/// Simulated terminals, each in a closed loop: an online order's authorization (POST .../tenders), then its capture at
-/// pickup with "use available payment method" (POST .../captures), each with its own Idempotency-Key.
+/// Simulated callers, each in a closed loop as the Order service calls the Payment service: an online order's
+/// authorization, then a store swipe that authorizes and captures at once (POST /internal/payments/orders/{id}/tenders),
+/// each with its own Idempotency-Key.
 /// </summary>
 public sealed class Terminals(HttpClient client)
 {
@@ -20,22 +21,25 @@ public sealed class Terminals(HttpClient client)
             while (Stopwatch.GetTimestamp() < until)
             {
                 var order = Guid.NewGuid();
-                var authorized = await TimeAsync("authorization", samples, () => PostAsync(order, "tenders", new
+                await TimeAsync("authorization", samples, () => PostAsync(order, new
                 {
                     confirmationNumber = "BENCH", storeId = "HOUSTON", channel = "online", tenderTypeId = "CARD", cardTypeId = "VISA",
                     cardToken = "tok_bench", amount = 50.00m, currency = "USD",
                 }));
-                if (authorized)
-                    await TimeAsync("capture", samples, () => PostAsync(order, "captures", new { purpose = "pickup", amount = 50.00m }));
+                await TimeAsync("swipe+capture", samples, () => PostAsync(Guid.NewGuid(), new
+                {
+                    confirmationNumber = "BENCH", storeId = "HOUSTON", channel = "store", tenderTypeId = "CARD", cardTypeId = "VISA",
+                    cardToken = "tok_bench", amount = 50.00m, captureAmount = 50.00m, purpose = "pickup", currency = "USD",
+                }));
             }
             return samples;
         });
         return (await Task.WhenAll(runs)).SelectMany(s => s).ToList();
     }
 
-    private async Task<HttpResponseMessage> PostAsync(Guid order, string operation, object body)
+    private async Task<HttpResponseMessage> PostAsync(Guid order, object body)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/payments/orders/{order}/{operation}") { Content = JsonContent.Create(body) };
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/internal/payments/orders/{order}/tenders") { Content = JsonContent.Create(body) };
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
         return await client.SendAsync(request);
     }

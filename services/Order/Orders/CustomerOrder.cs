@@ -57,6 +57,9 @@ public sealed record FulfillmentRecord(string Id, FulfillmentSource Source, stri
     public bool NewPaymentRequired => BalanceDue > 0 && !AwaitingPayment && Attempts.Count > 0;
 }
 
+/// <summary>A card taken at the counter for the order (its token masked).</summary>
+public sealed record CardTenderRecord(int TenderLineId, string CardTypeId, string CardToken, decimal Amount, string StoreId, DateTimeOffset At);
+
 public sealed record CancellationRecord(string CancellationId, decimal ChargePercent, decimal Charge, decimal? Refunded, decimal? Retained);
 
 /// <summary>A customer order as its events tell it; immutable, rebuilt by applying them in order.</summary>
@@ -85,7 +88,8 @@ public sealed record CustomerOrder(
     DateTimeOffset? AuthorizationExpiresAt = null,
     bool SecondCardRequired = false,
     IReadOnlyList<FulfillmentRecord>? Fulfillments = null,
-    CancellationRecord? Cancellation = null)
+    CancellationRecord? Cancellation = null,
+    IReadOnlyList<CardTenderRecord>? CardTenders = null)
 {
     [JsonIgnore]
     public IReadOnlyList<FulfillmentRecord> Fulfilled => Fulfillments ?? [];
@@ -121,6 +125,7 @@ public sealed record CustomerOrder(
         DepositCaptured x => Apply(x),
         BalanceAuthorized x => Apply(x),
         SecondCardRequired x => Apply(x),
+        CardTenderTaken x => Apply(x),
         StockReleased x => Apply(x),
         OrderConfirmed x => Apply(x),
         OrderRejected x => Apply(x),
@@ -157,6 +162,11 @@ public sealed record CustomerOrder(
     };
 
     public CustomerOrder Apply(SecondCardRequired _) => this with { SecondCardRequired = true };
+
+    public CustomerOrder Apply(CardTenderTaken e) => this with
+    {
+        CardTenders = [.. CardTenders ?? [], new CardTenderRecord(e.TenderLineId, e.CardTypeId, e.CardToken, e.Amount, e.StoreId, e.At)],
+    };
 
     public CustomerOrder Apply(DepositDeclined _) => this;
 

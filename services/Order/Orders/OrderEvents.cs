@@ -21,8 +21,15 @@ public sealed record DepositCaptured(decimal Amount, string AuthorizationToken, 
 /// <summary>PAY-3 / PAY-5: what the swipe or the checkout left authorized, to be captured at pickup or invoicing.</summary>
 public sealed record BalanceAuthorized(decimal Amount, string AuthorizationToken, DateTimeOffset? ExpiresAt);
 
-/// <summary>PAY-7: the card cannot give a recurring token: the balance waits for a second card (POST /api/payments/orders/{orderId}/tenders).</summary>
+/// <summary>PAY-7: the card cannot give a recurring token: the balance waits for a second card (POST /api/orders/{cn}/tenders).</summary>
 public sealed record SecondCardRequired(decimal Balance);
+
+/// <summary>
+/// PAY-7/8/9/10: a card the terminal took at the counter, authorized for <see cref="Amount"/> as tender line
+/// <see cref="TenderLineId"/> of the order's payments (its token masked: the Payment service holds it).
+/// </summary>
+public sealed record CardTenderTaken(int TenderLineId, string TenderTypeId, string CardTypeId, string CardToken, decimal Amount, string StoreId,
+    DateTimeOffset At);
 
 public sealed record DepositDeclined(string Code, string Reason);
 

@@ -26,9 +26,6 @@ public static class PaymentHttp
     public static IResult PaymentsNotFound(Guid orderId) =>
         ProblemCodes.NotFound("payments.not_found", $"Order {orderId} has no payments.");
 
-    public static IResult InvalidAmount(string what) =>
-        ProblemCodes.BadRequest("amount.invalid", $"{what} must be more than zero, in cents (2 decimals).");
-
     /// <summary>Card tokens are merchant secrets too: show only their last four characters.</summary>
     public static string Mask(string token) => CardTokens.Mask(token);
 }

@@ -56,7 +56,7 @@ public class FulfillmentPaymentTests(PlatformFixture platform)
         Assert.Equal(45.00m, shown.GetProperty("balanceDue").GetDecimal());
 
         // The cashier takes a new card for the balance, and the order captures it.
-        var newCard = await Payments.TenderAsync(OrderId(order), Tender("store", "tok_mc_new", 45.00m, 0m, "pickup", "MC", "SEATTLE"));
+        var newCard = await Payments.TenderAsync(Number(order), CardTender("tok_mc_new", 45.00m, "MC"), Principal.SeattleCashier);
         using (var retry = await api.RetryPaymentAsync(order, fulfillment, newCard.GetProperty("tenderLineId").GetInt32()))
             Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
 
@@ -80,9 +80,9 @@ public class FulfillmentPaymentTests(PlatformFixture platform)
         Assert.True(order.GetProperty("payment").GetProperty("secondCardRequired").GetBoolean());
         Assert.Equal((20.00m, 0m), (Payment(order, "depositPaid"), Payment(order, "authorizedBalance")));
         Assert.Contains("second_card_required", History(order));
-        await Problems.AssertAsync(await Payments.PostAsync(OrderId(order), "tenders", Tender("store", "tok_norecur_mc", 80.00m, cardTypeId: "MC")),
+        await Problems.AssertAsync(await Payments.PostTenderAsync(Number(order), CardTender("tok_norecur_mc", 80.00m, "MC")),
             HttpStatusCode.UnprocessableEntity, "card.recurring_token_unavailable");
-        var second = await Payments.TenderAsync(OrderId(order), Tender("store", "tok_visa_second", 80.00m));
+        var second = await Payments.TenderAsync(Number(order), CardTender("tok_visa_second", 80.00m));
 
         await api.CompletedAsync(await api.PickupAsync(order, "SEATTLE"), (sku, 2));
 
@@ -100,7 +100,7 @@ public class FulfillmentPaymentTests(PlatformFixture platform)
         var pickup = await api.PickupAsync(order, "SEATTLE");
 
         // The customer lost the card used online: the cashier takes another one for what is collected now.
-        var otherCard = await Payments.TenderAsync(OrderId(order), Tender("store", "tok_mc_other", 30.00m, 0m, "pickup", "MC", "SEATTLE"));
+        var otherCard = await Payments.TenderAsync(Number(order), CardTender("tok_mc_other", 30.00m, "MC"), Principal.SeattleCashier);
         var otherLine = otherCard.GetProperty("tenderLineId").GetInt32();
         var first = await api.CompletedAsync(pickup, otherLine, (sku, 1));
         await api.UntilAsync(order, o => PaymentStatusOf(o, first) == "Captured", "the first pickup captured");
@@ -123,8 +123,8 @@ public class FulfillmentPaymentTests(PlatformFixture platform)
         var sku = await api.Orders.NewProductAsync(50.00m, "SEATTLE", onHand: 2);
         var order = await api.ConfirmedAsync(Store("tok_norecur_visa", null, PickupLine(sku, 2, "SEATTLE"))); // deposit 20.00, no authorization
         // The customer splits the balance over two cards.
-        var cardA = (await Payments.TenderAsync(OrderId(order), Tender("store", "tok_visa_a", 50.00m))).GetProperty("tenderLineId").GetInt32();
-        var cardB = (await Payments.TenderAsync(OrderId(order), Tender("store", "tok_mc_b", 30.00m, cardTypeId: "MC"))).GetProperty("tenderLineId").GetInt32();
+        var cardA = (await Payments.TenderAsync(Number(order), CardTender("tok_visa_a", 50.00m))).GetProperty("tenderLineId").GetInt32();
+        var cardB = (await Payments.TenderAsync(Number(order), CardTender("tok_mc_b", 30.00m, "MC"))).GetProperty("tenderLineId").GetInt32();
         var pickup = await api.PickupAsync(order, "SEATTLE");
 
         var first = await api.CompletedAsync(pickup, (sku, 1));   // 50.00 of goods, 20.00 paid by the deposit

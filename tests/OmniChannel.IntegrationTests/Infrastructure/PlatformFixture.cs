@@ -13,6 +13,9 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public PlatformHost Platform { get; private set; } = null!;
 
+    /// <summary>The platform once it runs, for what checks every test of the collection (<see cref="ReconcileAfterEachTestAttribute"/>).</summary>
+    public static PlatformFixture? Current { get; private set; }
+
     /// <summary>The gateway without a token: what anybody on the network can do.</summary>
     public HttpClient Gateway { get; private set; } = null!;
 
@@ -25,10 +28,12 @@ public sealed class PlatformFixture : IAsyncLifetime
         // Every test is one client to the gateway's rate limits: room for them all, low enough for RateLimitTests to reach.
         Platform = await PlatformHost.StartAsync(StartDeadline, "--Gateway:RateLimits:PerSecond=200", "--Gateway:RateLimits:Burst=400");
         Gateway = new HttpClient { BaseAddress = Platform.GatewayUrl, Timeout = TimeSpan.FromSeconds(30) };
+        Current = this;
     }
 
     public async Task DisposeAsync()
     {
+        Current = null;
         Gateway?.Dispose();
         foreach (var client in clients.Values)
             client.Dispose();

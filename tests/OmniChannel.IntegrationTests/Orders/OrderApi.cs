@@ -92,9 +92,10 @@ public sealed class OrderApi(PlatformFixture platform, Principal? principal = nu
         return sku;
     }
 
+    /// <summary>The Payment service's record of the deposit: an audit read, an operator's.</summary>
     public async Task<JsonElement?> DepositAsync(Guid orderId)
     {
-        using var response = await gateway.GetAsync($"/api/payments/orders/{orderId}/deposit");
+        using var response = await platform.As(Principal.Operator).GetAsync($"/api/payments/orders/{orderId}/deposit");
         return response.IsSuccessStatusCode ? await response.ReadJsonAsync() : null;
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Npgsql;
+using OmniChannel.IntegrationTests.Fulfillment;
 using OmniChannel.IntegrationTests.Infrastructure;
 using OmniChannel.IntegrationTests.Orders;
 using static OmniChannel.IntegrationTests.Payments.PaymentApi;
@@ -22,18 +23,22 @@ public class CardNumberScanTests(PlatformFixture platform)
     [Fact]
     public async Task PAY12_after_every_test_card_went_through_the_platform_no_table_and_no_log_line_holds_a_card_number()
     {
+        var api = new FulfillmentApi(platform);
+        var sku = await api.Orders.NewProductAsync(25.00m, "HOUSTON", onHand: TestCardNumbers.Length);
         foreach (var number in TestCardNumbers)
         {
-            var order = Guid.NewGuid();
+            // The card as the payment terminal hands it over: a token, as the deposit of an order; declined cards reject it.
             var token = await payments.TokenizeAsync(number);
-            using var tender = await payments.PostAsync(order, "tenders", Tender("online", token, 25.00m));
-            if (tender.StatusCode == HttpStatusCode.Created)
+            var confirmationNumber = await api.Orders.PlaceAsync(FulfillmentApi.Store(token, null, OrderApi.PickupLine(sku, 1, "HOUSTON")));
+            var order = await api.Orders.EndStateAsync(confirmationNumber);
+            if (order.GetProperty("status").GetString() == "Confirmed")
             {
-                using var capture = await payments.PostAsync(order, "captures", new { purpose = "pickup", amount = 25.00m });
-                using var refund = await payments.PostAsync(order, "refunds", new { amount = 5.00m });
+                using var tender = await payments.PostTenderAsync(confirmationNumber, CardTender(token, 5.00m));
+                using var cancel = await api.CancelAsync(order); // refunds the deposit less the charge, voids the rest
+                await api.StatusAsync(order, "Cancelled");
             }
             // Card numbers sent where tokens belong are refused before anything is stored.
-            using var refusedTender = await payments.PostAsync(order, "tenders", Tender("store", number, 10.00m));
+            using var refusedTender = await payments.PostTenderAsync(confirmationNumber, CardTender(number, 5.00m));
             Assert.Equal(HttpStatusCode.BadRequest, refusedTender.StatusCode);
             using var refusedOrder = await new OrderApi(platform).PostAsync(Guid.NewGuid().ToString("N"), OrderApi.Order("2001", number,
                 OrderApi.CarryOutLine("86002", 1)));

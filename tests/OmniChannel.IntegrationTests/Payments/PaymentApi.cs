@@ -5,17 +5,22 @@ using OmniChannel.IntegrationTests.Infrastructure;
 
 namespace OmniChannel.IntegrationTests.Payments;
 
-/// <summary>What store terminals, the storefront and the call center do with /api/payments, for the tests.</summary>
+/// <summary>
+/// What store terminals and operators do with payments, for the tests. Money moves only through the order: a terminal
+/// takes a card for an order at <c>POST /api/orders/{cn}/tenders</c>; captures, refunds and voids are the order saga's
+/// messages. The Payment service's own routes are reads (ledger, payment methods, reconciliation).
+/// </summary>
 public sealed class PaymentApi(PlatformFixture platform)
 {
     /// <summary>The processor emulator, a resource of its own: card numbers never pass the gateway.</summary>
     private Uri Emulator => platform.Platform.Endpoint("processor-emulator");
 
-    public HttpClient Gateway => platform.As(Principal.HoustonCashier);
+    /// <summary>The ledger and the reconciliation are for audit: operators and the services.</summary>
+    private HttpClient Audit => platform.As(Principal.Operator);
 
-    public static object Tender(string channel, string cardToken, decimal amount, decimal captureAmount = 0m, string? purpose = null,
-        string cardTypeId = "VISA", string storeId = "HOUSTON", string currency = "USD") =>
-        new { confirmationNumber = "WEB-TEST", storeId, channel, tenderTypeId = "CARD", cardTypeId, cardToken, amount, currency, captureAmount, purpose };
+    /// <summary>The body of a card the terminal takes at the counter for an order.</summary>
+    public static object CardTender(string cardToken, decimal amount, string cardTypeId = "VISA") =>
+        new { tenderTypeId = "CARD", cardTypeId, cardToken, amount };
 
     /// <summary>What the payment terminal or the storefront's hosted fields do: hand the card to the processor, get a token.</summary>
     public async Task<string> TokenizeAsync(string cardNumber)
@@ -26,36 +31,38 @@ public sealed class PaymentApi(PlatformFixture platform)
         return (await response.ReadJsonAsync()).GetProperty("cardToken").GetString()!;
     }
 
-    public Task<HttpResponseMessage> PostAsync(Guid orderId, string operation, object body, string? idempotencyKey = null)
+    /// <summary>A terminal (by default HOUSTON's cashier) takes a card for the order, with its transaction's Idempotency-Key.</summary>
+    public Task<HttpResponseMessage> PostTenderAsync(string confirmationNumber, object tender, Principal? by = null, string? idempotencyKey = null)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/payments/orders/{orderId}/{operation}") { Content = JsonContent.Create(body) };
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/orders/{confirmationNumber}/tenders") { Content = JsonContent.Create(tender) };
         request.Headers.Add("Idempotency-Key", idempotencyKey ?? Guid.NewGuid().ToString("N"));
-        return Gateway.SendAsync(request);
+        return platform.As(by ?? Principal.HoustonCashier).SendAsync(request);
     }
 
-    /// <summary>A tender that must be accepted (201).</summary>
-    public Task<JsonElement> TenderAsync(Guid orderId, object tender, string? key = null) => ExpectAsync(PostAsync(orderId, "tenders", tender, key), HttpStatusCode.Created);
+    /// <summary>A card that must be accepted (201).</summary>
+    public Task<JsonElement> TenderAsync(string confirmationNumber, object tender, Principal? by = null, string? key = null) =>
+        ExpectAsync(PostTenderAsync(confirmationNumber, tender, by, key), HttpStatusCode.Created);
 
-    public Task<JsonElement> CaptureAsync(Guid orderId, string purpose, decimal amount, string? key = null) =>
-        ExpectAsync(PostAsync(orderId, "captures", new { purpose, amount, storeId = "SEATTLE" }, key), HttpStatusCode.OK);
+    public Task<JsonElement> LedgerAsync(Guid orderId) => Audit.GetFromJsonElementAsync($"/api/payments/orders/{orderId}");
 
-    public Task<JsonElement> RefundAsync(Guid orderId, decimal amount, string? captureToken, string? key = null) =>
-        ExpectAsync(PostAsync(orderId, "refunds", new { amount, captureToken, reason = "test" }, key), HttpStatusCode.OK);
-
-    public Task<JsonElement> CancelAsync(Guid orderId, decimal cancellationCharge) =>
-        ExpectAsync(PostAsync(orderId, "cancellation", new { cancellationCharge }), HttpStatusCode.OK);
-
-    public Task<JsonElement> LedgerAsync(Guid orderId) => Gateway.GetFromJsonElementAsync($"/api/payments/orders/{orderId}");
-
-    public Task<JsonElement> PaymentMethodsAsync(Guid orderId) => Gateway.GetFromJsonElementAsync($"/api/payments/orders/{orderId}/payment-methods");
+    public Task<JsonElement> PaymentMethodsAsync(Guid orderId) =>
+        platform.As(Principal.HoustonCashier).GetFromJsonElementAsync($"/api/payments/orders/{orderId}/payment-methods");
 
     /// <summary>The ledger checked against the processor's own record of the order's calls: it must reconcile.</summary>
     public async Task<JsonElement> AssertReconcilesAsync(Guid orderId)
     {
-        var view = await Gateway.GetFromJsonElementAsync($"/api/payments/orders/{orderId}/reconciliation");
+        var view = await Audit.GetFromJsonElementAsync($"/api/payments/orders/{orderId}/reconciliation");
         Assert.True(view.GetProperty("reconciles").GetBoolean(), view.GetProperty("differences").ToString());
         Assert.Equal(view.GetProperty("processor").GetProperty("captured").GetDecimal(), view.GetProperty("ledger").GetProperty("captured").GetDecimal());
         Assert.Equal(view.GetProperty("processor").GetProperty("refunded").GetDecimal(), view.GetProperty("ledger").GetProperty("refunded").GetDecimal());
+        return view;
+    }
+
+    /// <summary>The order, its ledger and the processor agree (GET /api/orders/{cn}/reconciliation).</summary>
+    public async Task<JsonElement> AssertOrderAgreesAsync(string confirmationNumber)
+    {
+        var view = await Audit.GetFromJsonElementAsync($"/api/orders/{confirmationNumber}/reconciliation");
+        Assert.True(view.GetProperty("agrees").GetBoolean(), view.ToString());
         return view;
     }
 

@@ -69,14 +69,14 @@ public sealed class Shop
     {
         var request = new CaptureRequest(key, key, purpose, amount);
         var payments = await Engine.RunAsync(orderId, null, (s, now) => CapturePlan.Next(s, request, now), default);
-        return CaptureEndpoint.Result(payments, payments.Completed(key)!);
+        return FulfillmentCaptureResult.Of(payments, payments.Completed(key)!);
     }
 
     public async Task<RefundResult> RefundAsync(Guid orderId, string key, decimal amount, string? captureToken = null)
     {
         var request = new RefundRequest(key, key, amount, captureToken);
         var payments = await Engine.RunAsync(orderId, null, (s, now) => RefundPlan.Next(s, request, now), default);
-        return RefundEndpoint.Result(payments, payments.Completed(key)!);
+        return RefundResult.Of(payments, payments.Completed(key)!);
     }
 
     public Task<OrderPayments> VoidAsync(Guid orderId, string key, int? tenderLineId = null) =>

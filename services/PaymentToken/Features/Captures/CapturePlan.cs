@@ -6,6 +6,20 @@ namespace OmniChannel.PaymentToken.Features.Captures;
 /// <param name="PreferredTenderLineId">PAY-8: a different card the customer chose at pickup, captured before the others.</param>
 public sealed record CaptureRequest(string RequestKey, string Fingerprint, TenderPurpose Purpose, decimal Amount, int? PreferredTenderLineId = null);
 
+public sealed record CapturedTender(int TenderLineId, string CaptureToken, string AuthorizationToken, decimal Amount);
+
+/// <summary>What one capture request did: captured, still due, and whether the terminal must take a new payment.</summary>
+public sealed record FulfillmentCaptureResult(Guid OrderId, TenderPurpose Purpose, decimal AmountDue, decimal Captured, decimal BalanceDue,
+    bool NewTenderRequired, string? Code, string? Reason, IReadOnlyList<CapturedTender> Captures, LedgerTotals Totals)
+{
+    public static FulfillmentCaptureResult Of(OrderPayments payments, RequestCompleted done) => new(payments.Id,
+        payments.Tenders.SelectMany(t => t.Captures).FirstOrDefault(c => c.RequestKey == done.RequestKey)?.Purpose ?? TenderPurpose.Pickup,
+        done.Requested, done.Done, done.Shortfall, done.Code == CapturePlan.NewTenderRequired, done.Code, done.Reason,
+        payments.Tenders.SelectMany(t => t.Captures.Where(c => c.RequestKey == done.RequestKey)
+            .Select(c => new CapturedTender(t.Id, c.Token, c.AuthorizationToken, c.Amount))).ToList(),
+        LedgerTotals.Of(payments));
+}
+
 /// <summary>
 /// "Use available payment method" (PAY-3, PAY-4, PAY-6, PAY-8, PAY-9, PAY-10): the order's card tender lines are
 /// captured in turn, oldest first, until the amount due is met; the cashier does not choose the card, except a different

@@ -13,7 +13,7 @@ public static class GetDeposits
                 await session.LoadAsync<OrderPayments>(orderId, ct) is { } payments && DepositView.Of(payments) is { } deposit
                     ? TypedResults.Ok(deposit with { CardToken = PaymentHttp.Mask(deposit.CardToken) })
                     : ProblemCodes.NotFound("deposit.not_found", $"No deposit for order {orderId}."))
-            .RequireAuthorization(PlatformPolicies.StoreWork)
+            .RequireAuthorization(PlatformPolicies.Audit)
             .WithTags("Deposits")
             .WithSummary("The deposit of an order: amount, status, authorization and capture tokens, what the swipe left authorized.");
         return app;

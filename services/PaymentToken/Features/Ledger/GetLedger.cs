@@ -17,7 +17,7 @@ public static class GetLedger
                 var history = events.Select(e => new EventView(e.Version, e.EventTypeName, e.Timestamp, WithMaskedCardTokens(e.Data))).ToList();
                 return TypedResults.Ok(PaymentViews.Of(payments, history));
             })
-            .RequireAuthorization(PlatformPolicies.StoreWork)
+            .RequireAuthorization(PlatformPolicies.Audit)
             .WithTags("Payments")
             .WithSummary("The order's payment ledger: totals, tender lines with their authorizations and captures, refunds, history.");
         return app;

@@ -26,7 +26,7 @@ public static class GetReconciliation
                     return PaymentHttp.PaymentsNotFound(orderId);
                 return TypedResults.Ok(await ReconcileAsync(payments, connectors, ct));
             })
-            .RequireAuthorization(PlatformPolicies.StoreWork)
+            .RequireAuthorization(PlatformPolicies.Audit)
             .WithTags("Payments")
             .WithSummary("The order's ledger checked against the processor's own record of every call made for the order.");
         return app;

@@ -6,6 +6,18 @@ namespace OmniChannel.PaymentToken.Features.Refunds;
 /// <param name="PrepaidOnly">Refund only deposits and prepayments (a cancellation gives back what was paid ahead).</param>
 public sealed record RefundRequest(string RequestKey, string Fingerprint, decimal Amount, string? CaptureToken, bool PrepaidOnly = false);
 
+public sealed record RefundedTender(int TenderLineId, string CaptureToken, string RefundToken, decimal Amount);
+
+/// <summary>What one refund request did, against which capture tokens.</summary>
+public sealed record RefundResult(Guid OrderId, decimal Requested, decimal Refunded, decimal NotRefunded, string? Code, string? Reason,
+    IReadOnlyList<RefundedTender> Refunds, LedgerTotals Totals)
+{
+    public static RefundResult Of(OrderPayments payments, RequestCompleted done) => new(payments.Id, done.Requested, done.Done, done.Shortfall,
+        done.Code, done.Reason,
+        payments.Refunds.Where(r => r.RequestKey == done.RequestKey).Select(r => new RefundedTender(r.TenderLineId, r.CaptureToken, r.Token, r.Amount)).ToList(),
+        LedgerTotals.Of(payments));
+}
+
 /// <summary>
 /// PAY-11: a refund always references a capture token, and goes through the connector of the tender line that
 /// captured it (PAY-1). An amount larger than one capture is spread over the captures, most recent first.

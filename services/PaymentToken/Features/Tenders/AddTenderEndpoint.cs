@@ -11,15 +11,21 @@ public sealed record TenderAdded(Guid OrderId, int TenderLineId, decimal Authori
     string AuthorizationToken, DateTimeOffset AuthorizationExpiresAt, string? CaptureToken, bool RecurringToken, bool SecondCardRequired,
     string CardToken, LedgerTotals Totals);
 
-/// <summary>POST a new card tender to an order: verified, authorized, and captured in part or in full (PAY-1, PAY-2, PAY-4, PAY-5, PAY-7, PAY-8).</summary>
+/// <summary>
+/// A new card tender on an order: verified, authorized, and captured in part or in full (PAY-1, PAY-2, PAY-4, PAY-5,
+/// PAY-7, PAY-8). Money moves only through the order: this is the Order service's call (<c>POST /api/orders/{cn}/tenders</c>
+/// decides who may tender what on which order, and how much), made with its service token; it is not routed by the
+/// gateway (only <c>/api/...</c> is) and not in the public API's document.
+/// </summary>
 public static class AddTenderEndpoint
 {
+    public const string Route = "/internal/payments/orders/{orderId:guid}/tenders";
+
     public static IEndpointRouteBuilder MapAddTender(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/payments/orders/{orderId:guid}/tenders", Handle)
-            .RequireAuthorization(PlatformPolicies.StoreWork)
-            .WithTags("Payments")
-            .WithSummary("Adds a card tender: authorize an amount and capture part of it now. Idempotent per Idempotency-Key.");
+        app.MapPost(Route, Handle)
+            .RequireAuthorization(PlatformPolicies.Service)
+            .ExcludeFromDescription();
         return app;
     }
 
