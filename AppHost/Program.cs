@@ -41,7 +41,10 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name, int? port = nul
 
 var inventory = Service<Projects.OmniChannel_InventoryAllocation>("inventory");
 var pickup = Service<Projects.OmniChannel_Pickup>("pickup");
-var pricing = Service<Projects.OmniChannel_Pricing>("pricing"); // http, and gRPC on an HTTP/2-only endpoint
+// Every replica of Pricing signs and checks price locks with one key (services/Pricing/Features/Carts/PriceLockSeals.cs).
+var priceLockKey = builder.AddParameter("pricing-lock-key", new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true);
+var pricing = Service<Projects.OmniChannel_Pricing>("pricing") // http, and gRPC on an HTTP/2-only endpoint
+    .WithEnvironment("Pricing__PriceLockKey", priceLockKey);
 var payment = Service<Projects.OmniChannel_PaymentToken>("payment");
 if (builder.Environment.IsDevelopment())
 {

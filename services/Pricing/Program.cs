@@ -19,6 +19,8 @@ builder.AddSampleData<PricingMasterDataSample>(PricingMasterDataSample.Version, 
 
 builder.Services.AddSingleton<PriceBookProvider>();
 builder.Services.AddScoped<CartPricer>();
+builder.Services.Configure<PriceLockOptions>(builder.Configuration.GetSection(PriceLockOptions.Section));
+builder.Services.AddSingleton<PriceLockSeals>();
 // gRPC for the Order service, on an HTTP/2-only endpoint of its own (appsettings.json, Kestrel:Endpoints:grpc).
 builder.Services.AddGrpc();
 

@@ -175,6 +175,36 @@ public class PricingGatewayTests(PlatformFixture platform)
         Assert.Equal(179.55m, Net(discounted.GetProperty("pricing"), "1"));
     }
 
+    /// <summary>Issue 12: carts are stateless, so a terminal holds its locks; one it forged or changed is refused, priced at nothing.</summary>
+    [Theory]
+    [InlineData("unitPrice", "0.01")]
+    [InlineData("sku", "\"86001\"")]
+    [InlineData("discount", "\"manual-line\"")]
+    [InlineData("seal", "\"AAAA\"")]
+    public async Task PRC14_a_price_lock_changed_by_the_terminal_is_refused(string what, string value)
+    {
+        var locked = await OkAsync("/api/pricing/carts/lock", new { cart = Cart(Line("1", "82001"), Line("2", "86002")) });
+        var cart = System.Text.Json.Nodes.JsonNode.Parse(locked.GetProperty("cart").GetRawText())!;
+        var line = cart["lines"]![0]!;
+        var changed = System.Text.Json.Nodes.JsonNode.Parse(value);
+        if (what == "sku")
+            line["sku"] = changed; // the cheap line's lock on a dearer product
+        else if (what == "discount")
+            line["priceLock"]!["discounts"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject
+            {
+                ["discountId"] = changed, ["name"] = "90 %", ["amount"] = 170.10m, ["type"] = "ManualLine", ["mode"] = "Exclusive", ["priority"] = 0, ["percent"] = 90m,
+            });
+        else
+            line["priceLock"]![what] = changed;
+
+        await Problems.AssertAsync(await Gateway.PostAsJsonAsync("/api/pricing/carts/price", cart), HttpStatusCode.BadRequest, "price_lock.invalid");
+        await Problems.AssertAsync(await Gateway.PostAsJsonAsync("/api/pricing/carts/recalculate", new { cart }), HttpStatusCode.BadRequest, "price_lock.invalid");
+        // As issued, through a JSON round trip that drops trailing zeros, the lock holds.
+        var roundTripped = System.Text.Json.Nodes.JsonNode.Parse(locked.GetProperty("cart").GetRawText().Replace(".00,", ",", StringComparison.Ordinal))!;
+        var priced = await OkAsync("/api/pricing/carts/price", roundTripped);
+        Assert.Equal(Net(locked.GetProperty("pricing"), "1"), priced.GetProperty("lines")[0].GetProperty("netAmount").GetDecimal());
+    }
+
     [Fact]
     public async Task PRC2_show_all_discounts_follows_the_store_catalogs_search_and_coupon_filters()
     {

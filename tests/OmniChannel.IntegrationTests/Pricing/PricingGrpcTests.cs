@@ -104,13 +104,12 @@ public sealed class PricingGrpcTests(PlatformFixture platform) : IDisposable
                 request.Lines[0].LineDiscount = new ManualDiscount { Amount = 1m };
                 return request;
             }, StatusCode.PermissionDenied, "permission_group.required" },
-        { "PRC14 manual discount on a locked line", () =>
+        { "PRC14 a price lock Pricing did not issue", () =>
             {
                 var request = Cart(Line("1", "82001"));
-                request.Lines[0].PriceLock = new PriceLock { UnitPrice = 189m, Quantity = 1, Source = new PriceSource { Kind = PriceSourceKind.BasePrice } };
-                request.Lines[0].LineDiscount = new ManualDiscount { Percent = 5m };
+                request.Lines[0].PriceLock = new PriceLock { UnitPrice = 0.01m, Quantity = 1, Source = new PriceSource { Kind = PriceSourceKind.BasePrice } };
                 return request;
-            }, StatusCode.FailedPrecondition, "line.price_locked" },
+            }, StatusCode.InvalidArgument, "price_lock.invalid" },
         { "PRC11 expired coupon", () =>
             {
                 var request = Cart(Line("1", "86002"));

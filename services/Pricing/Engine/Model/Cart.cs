@@ -45,4 +45,11 @@ public sealed record ManualDiscount(decimal? Amount = null, decimal? Percent = n
 /// A line's price and discounts frozen when its order was captured (PRC-14). <see cref="Quantity"/> is the quantity
 /// they were priced for: when the line's quantity changes later, the locked discount amounts scale with it.
 /// </summary>
-public sealed record PriceLock(decimal UnitPrice, PriceSource Source, IReadOnlyList<AppliedDiscount> Discounts, int Quantity);
+public sealed record PriceLock(decimal UnitPrice, PriceSource Source, IReadOnlyList<AppliedDiscount> Discounts, int Quantity)
+{
+    /// <summary>
+    /// Pricing's signature over the lock, its line's SKU and the cart's store (Features/Carts/PriceLockSeals.cs): a
+    /// terminal holds the lock and sends it back, and a lock Pricing did not issue, or one changed since, is refused.
+    /// </summary>
+    public string? Seal { get; init; }
+}

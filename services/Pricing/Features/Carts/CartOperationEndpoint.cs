@@ -22,6 +22,8 @@ internal static class CartOperationEndpoint
     {
         if (cart is null)
             return Refusals.NoCart.ToProblem();
+        if (pricer.Seals.Check(cart) is { } forged)
+            return forged.ToProblem();
         var inputs = await pricer.InputsAsync(cart, caller, ct);
         var next = operation(cart, inputs);
         if (next.Refusal is { } refused)
@@ -29,7 +31,7 @@ internal static class CartOperationEndpoint
         var priced = inputs.Price(next.Value!);
         return priced.Refusal is { } refusal
             ? refusal.ToProblem()
-            : TypedResults.Ok(new CartOperationResult(next.Value!, PricedCartView.From(priced.Value!)));
+            : TypedResults.Ok(new CartOperationResult(pricer.Seals.Seal(next.Value!), PricedCartView.From(priced.Value!)));
     }
 
     public static RouteHandlerBuilder WithCartOperation(this RouteHandlerBuilder endpoint, string summary) =>

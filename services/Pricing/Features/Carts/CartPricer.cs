@@ -13,8 +13,11 @@ namespace OmniChannel.Pricing.Features.Carts;
 /// permission group: the <c>permission_group</c> claim of their token (<see cref="PlatformPrincipal.PermissionGroup"/>),
 /// never a field of the cart; no cashier, no manual rights.
 /// </summary>
-public sealed class CartPricer(PriceBookProvider books, IQuerySession session, TimeProvider clock)
+public sealed class CartPricer(PriceBookProvider books, IQuerySession session, TimeProvider clock, PriceLockSeals seals)
 {
+    /// <summary>Signs the price locks a cart leaves with, and checks those it comes back with.</summary>
+    public PriceLockSeals Seals => seals;
+
     public sealed record Inputs(PriceBook Book, IReadOnlyDictionary<string, Product> Products, DateTimeOffset Now, string? PermissionGroup)
     {
         public Outcome<PricedCart> Price(Cart cart) => PricingEngine.Price(cart, Book, Products, Now, permissionGroup: PermissionGroup);

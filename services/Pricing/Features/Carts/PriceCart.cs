@@ -21,6 +21,8 @@ public static class PriceCart
     {
         if (cart is null)
             return Refusals.NoCart.ToProblem();
+        if (pricer.Seals.Check(cart) is { } forged)
+            return forged.ToProblem();
         var priced = await pricer.PriceAsync(cart, user, ct);
         return priced.Refusal is { } refusal ? refusal.ToProblem() : TypedResults.Ok(PricedCartView.From(priced.Value!));
     }

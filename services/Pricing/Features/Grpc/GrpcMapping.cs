@@ -37,6 +37,9 @@ internal static class GrpcMapping
             PriceLock = l.PriceLock is { } priceLock
                 ? new PriceLock(priceLock.UnitPrice?.ToDecimal() ?? 0, ToSource(priceLock.Source), priceLock.Discounts.Select(ToApplied).ToList(),
                     priceLock.Quantity == 0 ? l.Quantity : priceLock.Quantity)
+                {
+                    Seal = priceLock.Seal.Length == 0 ? null : priceLock.Seal,
+                }
                 : null,
         }).ToList(),
         CouponCodes = request.CouponCodes.ToList(),
@@ -95,7 +98,10 @@ internal static class GrpcMapping
 
     private static Wire.PriceLock ToWire(PriceLock priceLock)
     {
-        var wire = new Wire.PriceLock { UnitPrice = priceLock.UnitPrice, Source = ToWire(priceLock.Source), Quantity = priceLock.Quantity };
+        var wire = new Wire.PriceLock
+        {
+            UnitPrice = priceLock.UnitPrice, Source = ToWire(priceLock.Source), Quantity = priceLock.Quantity, Seal = priceLock.Seal ?? "",
+        };
         wire.Discounts.AddRange(priceLock.Discounts.Select(ToWire));
         return wire;
     }

@@ -24,11 +24,13 @@ public sealed class PricingGrpcService(CartPricer pricer, PriceBookProvider book
         if (GrpcMapping.InvalidDecimal(request) is { } malformed)
             throw Refused(Refusal.Invalid("money.invalid", malformed));
         var cart = GrpcMapping.ToCart(request);
+        if (pricer.Seals.Check(cart) is { } forged)
+            throw Refused(forged);
         if (request.Recalculate)
             cart = CartOperations.Recalculate(cart); // PRC-13
         // The caller is a platform service (the Order service's saga), never a cashier: no permission group, no manual rights.
         var priced = await pricer.PriceAsync(cart, caller: null, context.CancellationToken);
-        return priced.Refusal is { } refusal ? throw Refused(refusal) : GrpcMapping.ToWire(priced.Value!);
+        return priced.Refusal is { } refusal ? throw Refused(refusal) : GrpcMapping.ToWire(pricer.Seals.Seal(priced.Value!));
     }
 
     public override async Task<Wire.PriceCheck> CheckPrice(Wire.CheckPriceRequest request, ServerCallContext context)
