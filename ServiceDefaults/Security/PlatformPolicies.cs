@@ -11,6 +11,8 @@ public static class PlatformPolicies
 {
     /// <summary>A store's work on its orders, payments and pickups: a terminal, or a cashier on one.</summary>
     public const string StoreWork = "store-work";
+    /// <summary>Recalling an order: a terminal (its own store's work, decided with the order), operators, the services.</summary>
+    public const string OrderReads = "order-reads";
     /// <summary>Creating an order: at a store, or online by a storefront.</summary>
     public const string OrderCreation = "order-creation";
     /// <summary>Pricing a cart: at a store, or online by a storefront.</summary>
@@ -32,6 +34,7 @@ public static class PlatformPolicies
     {
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         options.AddPolicy(StoreWork, policy => policy.RequireRole(PlatformRoles.Terminal, PlatformRoles.Cashier));
+        options.AddPolicy(OrderReads, policy => policy.RequireRole(PlatformRoles.Terminal, PlatformRoles.Cashier, PlatformRoles.Operator, PlatformRoles.Service));
         options.AddPolicy(OrderCreation, policy => policy.RequireRole(PlatformRoles.Terminal, PlatformRoles.Cashier, PlatformRoles.Storefront));
         options.AddPolicy(Carts, policy => policy.RequireRole(PlatformRoles.Terminal, PlatformRoles.Cashier, PlatformRoles.Storefront));
         options.AddPolicy(MasterData, policy => policy.RequireRole(PlatformRoles.Merchandiser));

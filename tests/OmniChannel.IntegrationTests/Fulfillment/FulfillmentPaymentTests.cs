@@ -26,7 +26,7 @@ public class FulfillmentPaymentTests(PlatformFixture platform)
         var sku = await api.Orders.NewProductAsync(35.00m, "SEATTLE", onHand: 2);
         var order = await api.ConfirmedAsync(Online("tok_expire_visa", PickupLine(sku, 1, "SEATTLE"))); // expires at once
         Assert.Equal("ReauthorizationRequired",
-            (await Payments.PaymentMethodsAsync(OrderId(order))).GetProperty("methods")[0].GetProperty("status").GetString());
+            (await Payments.PaymentMethodsAsync(Number(order), Principal.SeattleCashier)).GetProperty("methods")[0].GetProperty("status").GetString());
 
         await api.CompletedAsync(await api.PickupAsync(order, "SEATTLE"), (sku, 1));
 

@@ -32,7 +32,7 @@ public class OmniChannelScenarioTests(PlatformFixture platform)
         var line = Assert.Single((await Payments.LedgerAsync(OrderId(order))).GetProperty("tenderLines").EnumerateArray());
         Assert.Equal(("Online", "TestConnector.CardNotPresent", 0), (line.GetProperty("channel").GetString(), line.GetProperty("connectorId").GetString(),
             line.GetProperty("captures").GetArrayLength()));
-        Assert.Equal("Authorized", (await Payments.PaymentMethodsAsync(OrderId(order))).GetProperty("methods")[0].GetProperty("status").GetString());
+        Assert.Equal("Authorized", (await Payments.PaymentMethodsAsync(Number(order))).GetProperty("methods")[0].GetProperty("status").GetString());
         await api.StockAsync("SEATTLE", sku, (5, 2));
 
         var pickup = await api.PickupAsync(order, "SEATTLE");
@@ -46,7 +46,7 @@ public class OmniChannelScenarioTests(PlatformFixture platform)
         Assert.Equal((80.00m, 80.00m, 0m), (PaymentApi.Total(ledger, "authorized"), PaymentApi.Total(ledger, "captured"),
             PaymentApi.Total(ledger, "openAuthorizations")));
         Assert.Equal([(1, 80.00m, "Pickup")], Captures(ledger));
-        Assert.Empty((await Payments.PaymentMethodsAsync(OrderId(order))).GetProperty("methods").EnumerateArray());
+        Assert.Empty((await Payments.PaymentMethodsAsync(Number(order))).GetProperty("methods").EnumerateArray());
         await Payments.AssertReconcilesAsync(OrderId(order));
         await api.StockAsync("SEATTLE", sku, (3, 0));
         await Poll.UntilAsync(async () => (await api.PickupByIdAsync(pickup)) is var p
@@ -127,7 +127,7 @@ public class OmniChannelScenarioTests(PlatformFixture platform)
 
         Assert.Equal((50.00m, 0m), (Payment(order, "depositPaid"), Payment(order, "authorizedBalance")));
         Assert.DoesNotContain("balance_authorized", History(order));
-        Assert.Empty((await Payments.PaymentMethodsAsync(OrderId(order))).GetProperty("methods").EnumerateArray());
+        Assert.Empty((await Payments.PaymentMethodsAsync(Number(order))).GetProperty("methods").EnumerateArray());
 
         var fulfillment = await api.CompletedAsync(await api.PickupAsync(order, "SEATTLE"), (sku, 2));
 

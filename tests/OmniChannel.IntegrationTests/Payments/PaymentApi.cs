@@ -45,8 +45,9 @@ public sealed class PaymentApi(PlatformFixture platform)
 
     public Task<JsonElement> LedgerAsync(Guid orderId) => Audit.GetFromJsonElementAsync($"/api/payments/orders/{orderId}");
 
-    public Task<JsonElement> PaymentMethodsAsync(Guid orderId) =>
-        platform.As(Principal.HoustonCashier).GetFromJsonElementAsync($"/api/payments/orders/{orderId}/payment-methods");
+    /// <summary>"A payment method is available", as a terminal of the order's store (by default HOUSTON's cashier) asks the order.</summary>
+    public Task<JsonElement> PaymentMethodsAsync(string confirmationNumber, Principal? by = null) =>
+        platform.As(by ?? Principal.HoustonCashier).GetFromJsonElementAsync($"/api/orders/{confirmationNumber}/payment-methods");
 
     /// <summary>The ledger checked against the processor's own record of the order's calls: it must reconcile.</summary>
     public async Task<JsonElement> AssertReconcilesAsync(Guid orderId)

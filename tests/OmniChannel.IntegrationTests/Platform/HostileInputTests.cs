@@ -60,8 +60,11 @@ public class HostileInputTests(PlatformFixture platform)
     public async Task A_hostile_card_tender_is_refused_and_changes_neither_the_order_nor_its_payments(string _, string body, string code)
     {
         var orders = new OrderApi(platform);
-        var number = await orders.PlaceAsync(OrderApi.Order("2001", "tok_visa_ok", OrderApi.CarryOutLine("86002", 1)));
+        // A confirmed order picked up later: nothing of it moves until then, so what the refusal changed would show.
+        var sku = await orders.NewProductAsync(10.00m, "HOUSTON", onHand: 1);
+        var number = await orders.PlaceAsync(OrderApi.Order("2001", "tok_visa_ok", OrderApi.PickupLine(sku, 1, "HOUSTON")));
         var order = await orders.EndStateAsync(number);
+        Assert.Equal("Confirmed", order.GetProperty("status").GetString());
         var ledger = $"/api/payments/orders/{order.GetProperty("orderId").GetGuid()}";
         var before = await platform.As(Principal.Operator).GetFromJsonElementAsync(ledger);
 

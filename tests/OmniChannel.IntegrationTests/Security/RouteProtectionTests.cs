@@ -25,6 +25,11 @@ public sealed partial class RouteProtectionTests(PlatformFixture platform)
         foreach (var (document, resource) in Services)
         {
             var writes = await WriteRoutesAsync(document);
+            if (document == "payments")
+            {
+                Assert.Empty(writes); // money moves only through the order: the Payment service has no public write
+                continue;
+            }
             Assert.NotEmpty(writes);
             using var service = new HttpClient { BaseAddress = platform.Platform.Endpoint(resource) };
             foreach (var (method, path) in writes)

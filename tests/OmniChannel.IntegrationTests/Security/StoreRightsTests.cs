@@ -43,6 +43,57 @@ public sealed class StoreRightsTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task The_terminal_an_order_is_taken_on_is_the_tokens_and_a_body_naming_another_is_refused()
+    {
+        var sku = await api.Orders.NewProductAsync(15.00m, "HOUSTON", onHand: 2);
+        var asT2 = new
+        {
+            storeId = "HOUSTON", terminalId = "T2", customerId = "2001", lines = new[] { PickupLine(sku, 1, "HOUSTON") },
+            deposit = new { tenderTypeId = "CARD", cardTypeId = "VISA", cardToken = "tok_visa_ok" },
+        };
+        await Problems.AssertAsync(await PostOrderAsync(Principal.HoustonCashier, asT2), HttpStatusCode.Forbidden, "auth.other_terminal");
+        await api.StockAsync("HOUSTON", sku, (2, 0));
+
+        var unnamed = new
+        {
+            storeId = "HOUSTON", customerId = "2001", lines = new[] { PickupLine(sku, 1, "HOUSTON") },
+            deposit = new { tenderTypeId = "CARD", cardTypeId = "VISA", cardToken = "tok_visa_ok" },
+        };
+        var order = await api.ConfirmedAsync(unnamed);
+        var created = order.GetProperty("history").EnumerateArray().First(e => e.GetProperty("type").GetString() == "order_created");
+        Assert.Equal("T1", created.GetProperty("data").GetProperty("terminalId").GetString()); // terminal-houston-1's token says T1
+    }
+
+    [Fact]
+    public async Task A_terminal_reads_its_stores_orders_and_those_picked_up_at_it_and_no_other()
+    {
+        var sku = await api.Orders.NewProductAsync(25.00m, "HOUSTON", onHand: 2);
+        var houstonOnly = await api.ConfirmedAsync(StoreOrder("HOUSTON", sku));
+        var seattleSku = await api.Orders.NewProductAsync(25.00m, "SEATTLE", onHand: 2);
+        var pickedUpInSeattle = await api.ConfirmedAsync(new
+        {
+            storeId = "HOUSTON", terminalId = "T1", customerId = "2001", lines = new[] { PickupLine(seattleSku, 1, "SEATTLE") },
+            deposit = new { tenderTypeId = "CARD", cardTypeId = "VISA", cardToken = "tok_visa_ok" },
+        });
+
+        await Problems.AssertAsync(await platform.As(Principal.SeattleCashier).GetAsync($"/api/orders/{FulfillmentApi.Number(houstonOnly)}"),
+            HttpStatusCode.Forbidden, "auth.other_store");
+        await Problems.AssertAsync(await platform.As(Principal.SeattleTerminal, "order").GetAsync($"/api/orders/{FulfillmentApi.Number(houstonOnly)}"),
+            HttpStatusCode.Forbidden, "auth.other_store");
+        using (var counter = await platform.As(Principal.SeattleCashier).GetAsync($"/api/orders/{FulfillmentApi.Number(pickedUpInSeattle)}"))
+            Assert.Equal(HttpStatusCode.OK, counter.StatusCode);
+        using (var operations = await platform.As(Principal.Operator).GetAsync($"/api/orders/{FulfillmentApi.Number(houstonOnly)}"))
+            Assert.Equal(HttpStatusCode.OK, operations.StatusCode);
+        // The counter's "payment methods available" is the order's too: SEATTLE's for its pickups, not for HOUSTON's own.
+        await Problems.AssertAsync(await platform.As(Principal.SeattleCashier).GetAsync($"/api/orders/{FulfillmentApi.Number(houstonOnly)}/payment-methods"),
+            HttpStatusCode.Forbidden, "auth.other_store");
+        using (var methods = await platform.As(Principal.SeattleCashier).GetAsync($"/api/orders/{FulfillmentApi.Number(pickedUpInSeattle)}/payment-methods"))
+            Assert.Equal(HttpStatusCode.OK, methods.StatusCode);
+        await Problems.AssertAsync(await platform.As(Principal.SeattleCashier).GetAsync($"/api/payments/orders/{FulfillmentApi.OrderId(pickedUpInSeattle)}/payment-methods"),
+            HttpStatusCode.Forbidden, "auth.forbidden");
+    }
+
+    [Fact]
     public async Task ORD3_a_cashiers_deposit_override_is_refused_and_a_managers_is_accepted()
     {
         var sku = await api.Orders.NewProductAsync(40.00m, "HOUSTON", onHand: 2);

@@ -1,4 +1,5 @@
 using Marten;
+using OmniChannel.Order.Features.Rights;
 using OmniChannel.Order.Orders;
 using OmniChannel.ServiceDefaults.Http;
 using OmniChannel.ServiceDefaults.Security;
@@ -46,7 +47,7 @@ public static class AddCardTenderEndpoint
         if (await session.LoadAsync<CustomerOrder>(confirmationNumber, ct) is not { } order)
             return ProblemCodes.NotFound("order.not_found", $"No order has confirmation number '{confirmationNumber}'.");
         var caller = http.HttpContext.User;
-        if (MayTakeCard(caller, order) is { } otherStore)
+        if (OrderRights.MayWorkOn(caller, order.StoreId, order.Lines) is { } otherStore)
             return otherStore.ToProblem();
         if (CardTenderRules.Decide(order, request.Amount) is { } refusal)
             return refusal.ToProblem();
@@ -67,10 +68,4 @@ public static class AddCardTenderEndpoint
         return TypedResults.Created(location, new CardTenderAccepted(order.Id, tender!.TenderLineId, tender.AuthorizedAmount, order.Currency,
             tender.CardToken, tender.AuthorizationExpiresAt, tender.RecurringToken, CardTenderRules.Outstanding(order), location));
     }
-
-    /// <summary>The order's store takes a card for it, and so does the counter of a store its lines are picked up at.</summary>
-    private static Refusal? MayTakeCard(System.Security.Claims.ClaimsPrincipal caller, CustomerOrder order) =>
-        order.Lines.Any(l => l.Fulfillment.Kind == FulfillmentKind.Pickup && caller.MayActFor(l.Fulfillment.LocationId) is null)
-            ? null
-            : caller.MayActFor(order.StoreId);
 }

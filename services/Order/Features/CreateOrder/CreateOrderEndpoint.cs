@@ -32,6 +32,10 @@ public static class CreateOrderEndpoint
         var (key, problem) = IdempotentRequest.ReadKey(http);
         if (problem is not null)
             return problem;
+        var (terminalId, otherTerminal) = OrderRights.TerminalOf(http.HttpContext.User, request.TerminalId);
+        if (otherTerminal is not null)
+            return otherTerminal.ToProblem();
+        request = request with { TerminalId = terminalId };
 
         // No read of the key first: a repeated request fails the insert below and is answered from what it finds.
         var idempotent = new IdempotentRequest<TerminalTransaction>(key, IdempotentRequest.Fingerprint(request), t => t.RequestHash,

@@ -28,7 +28,7 @@ public static class RetryPaymentEndpoint
     }
 
     private static async Task<IResult> Handle(string confirmationNumber, string fulfillmentId, RetryPaymentRequest request, IDocumentSession session,
-        CancellationToken ct)
+        System.Security.Claims.ClaimsPrincipal caller, CancellationToken ct)
     {
         if (request.TenderLineId is <= 0)
             return ProblemCodes.BadRequest("payment.tender_line_invalid", "tenderLineId is a tender line of the order's payments.");
@@ -36,6 +36,9 @@ public static class RetryPaymentEndpoint
             return ProblemCodes.NotFound("order.not_found", $"No order has confirmation number '{confirmationNumber}'.");
         if (order.Fulfilled.FirstOrDefault(f => f.Id == fulfillmentId) is not { } fulfillment)
             return ProblemCodes.NotFound("fulfillment.not_found", $"Order {confirmationNumber} has no fulfillment '{fulfillmentId}'.");
+        // The order's store, or the counter the goods left from, asks for the new payment to be captured.
+        if (caller.MayActFor(order.StoreId) is { } otherStore && caller.MayActFor(fulfillment.LocationId) is not null)
+            return otherStore.ToProblem();
         if (fulfillment.AwaitingPayment)
             return ProblemCodes.Conflict("payment.capture_pending", "A capture for this fulfillment is still being made.");
         if (fulfillment.BalanceDue <= 0)

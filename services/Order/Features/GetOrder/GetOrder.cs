@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Marten;
+using OmniChannel.Order.Features.Rights;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using OmniChannel.Order.Features.CreateOrder;
@@ -61,16 +63,19 @@ public static class GetOrder
     public static IEndpointRouteBuilder MapGetOrder(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/orders/{confirmationNumber}", Handle)
-            .RequireAuthorization(PlatformPolicies.StoreWork)
+            .RequireAuthorization(PlatformPolicies.OrderReads)
             .WithTags("Orders")
             .WithSummary("An order by confirmation number: status, lines, totals, deposit and the history of its events.");
         return app;
     }
 
-    private static async Task<IResult> Handle(IQuerySession session, string confirmationNumber, IOptions<JsonOptions> json, CancellationToken ct)
+    private static async Task<IResult> Handle(IQuerySession session, string confirmationNumber, IOptions<JsonOptions> json, ClaimsPrincipal caller,
+        CancellationToken ct)
     {
         if (await session.LoadAsync<CustomerOrder>(confirmationNumber, ct) is { } order)
         {
+            if (OrderRights.MayWorkOn(caller, order.StoreId, order.Lines) is { } otherStore)
+                return otherStore.ToProblem();
             var events = await session.Events.FetchStreamAsync(confirmationNumber, token: ct);
             return TypedResults.Ok(new OrderView(order.Id, order.OrderId, order.Status.ToString(), order.StoreId, order.CustomerId, order.Lines,
                 order.Prices, order.Total, order.DepositDue, order.DepositPaid, order.Currency, order.RejectionCode,
@@ -88,6 +93,8 @@ public static class GetOrder
         if (pending is null)
             return ProblemCodes.NotFound("order.not_found", $"No order has confirmation number '{confirmationNumber}'.");
         var o = pending.Order;
+        if (OrderRights.MayWorkOn(caller, o.StoreId, o.Lines) is { } notOurs)
+            return notOurs.ToProblem();
         return TypedResults.Ok(new OrderView(pending.ConfirmationNumber, pending.OrderId, OrderStatus.Pending.ToString(), o.StoreId, o.CustomerId, o.Lines,
             [], 0m, 0m, 0m, o.Currency, null, null, [], o.Channel.ToString()));
     }

@@ -22,6 +22,29 @@ public static class OrderRights
         return null;
     }
 
+    /// <summary>
+    /// The terminal an order is taken on is the token's (<c>terminal_id</c>), never the body's: a body naming another
+    /// terminal is refused; one naming none takes the token's. Callers without a terminal (a storefront, the call center)
+    /// keep what the body says.
+    /// </summary>
+    public static (string? TerminalId, Refusal? Refusal) TerminalOf(ClaimsPrincipal caller, string? requested)
+    {
+        if (caller.TerminalId() is not { Length: > 0 } own)
+            return (requested, null);
+        return string.IsNullOrWhiteSpace(requested) || string.Equals(requested.Trim(), own, StringComparison.Ordinal)
+            ? (own, null)
+            : (null, Refusal.Forbidden("auth.other_terminal", $"This token is terminal '{own}'s: it takes orders as '{own}', not as '{requested}'."));
+    }
+
+    /// <summary>
+    /// A terminal reads, and acts on, what its store's work needs: the orders of its store, and those with a line picked
+    /// up at or shipped from it (its pickup counter, its stockroom). Operators, services and storefronts are not bound to a store.
+    /// </summary>
+    public static Refusal? MayWorkOn(ClaimsPrincipal caller, string storeId, IEnumerable<Orders.OrderLine> lines) =>
+        caller.MayActFor(storeId) is not { } otherStore || lines.Any(l => caller.MayActFor(l.Fulfillment.LocationId) is null)
+            ? null
+            : otherStore;
+
     /// <summary>ORD-3: a deposit percent other than the parameters' needs a group that allows it.</summary>
     public static Refusal? MayOverrideDeposit(PermissionGroupRights? rights) => rights is { AllowDepositOverride: true }
         ? null

@@ -31,9 +31,10 @@ public static class GetPaymentMethods
                 await session.LoadAsync<OrderPayments>(orderId, ct) is { } payments
                     ? TypedResults.Ok(Of(payments, clock.GetUtcNow()))
                     : PaymentHttp.PaymentsNotFound(orderId))
-            .RequireAuthorization(PlatformPolicies.StoreWork)
+            .RequireAuthorization(PlatformPolicies.Audit)
             .WithTags("Payments")
-            .WithSummary("The order's card tenders that can still be captured, oldest first, with what each makes available.");
+            .WithSummary("The order's card tenders that can still be captured, oldest first, with what each makes available "
+                         + "(operators, services; a terminal asks the Order service, which knows the order's stores).");
         return app;
     }
 
