@@ -66,11 +66,13 @@ var order = Service<Projects.OmniChannel_Order>("order")
     .WithCpuPriority(-5)
     .WithReference(inventory).WithReference(pricing).WithReference(payment).WithReference(pickup)
     .WithRealTimeDrillCommand(identity)
-    .WithReconciliationCommand(identity);
+    .WithReconciliationCommand(identity)
+    .WithResolveCancellationCommand(identity);
 var orderWorker = Service<Projects.OmniChannel_Order>("order-worker", port: 5106)
     .WithEnvironment("Order__Role", "Worker")
     .WithReference(pricing)
-    .WithOrderSyncCommand(identity);
+    .WithOrderSyncCommand(identity)
+    .WithAsyncCancellationCommand(identity);
 
 // The gateway reaches the services only through their URLs, and waits for all of them. The Order API is ready once its
 // projections of Inventory's fulfillment groups and Payment's tender types hold them (published as those start), so the
@@ -85,5 +87,9 @@ var gateway = Project<Projects.OmniChannel_Gateway>("gateway")
 // tests and benchmarks send everything from one client (--Gateway:RateLimits:PerSecond=… --Gateway:RateLimits:Burst=…).
 foreach (var limit in builder.Configuration.GetSection("Gateway:RateLimits").GetChildren())
     gateway.WithEnvironment($"RateLimits__{limit.Key}", limit.Value);
+
+// ORD-10's job settings for the order worker, when a run asks for them (the tests: --Order:AsyncCancellation:Interval=00:00:02).
+foreach (var setting in builder.Configuration.GetSection("Order:AsyncCancellation").GetChildren())
+    orderWorker.WithEnvironment($"AsyncCancellation__{setting.Key}", setting.Value);
 
 builder.Build().Run();

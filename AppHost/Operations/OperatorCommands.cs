@@ -116,6 +116,56 @@ internal static class OperatorCommands
                 },
             });
 
+    /// <summary>ORD-10: process the pending asynchronous cancellations now, instead of at the job's next run.</summary>
+    public static IResourceBuilder<ProjectResource> WithAsyncCancellationCommand(this IResourceBuilder<ProjectResource> worker,
+        IdentityProvider identity) =>
+        worker.WithHttpCommand("/operations/async-cancellations/run", "Process asynchronous cancellations now", commandName: "async-cancellations",
+            commandOptions: new HttpCommandOptions
+            {
+                Method = HttpMethod.Post,
+                Description = "ORD-10: apply the cancellations taken for orders not created yet whose order now exists; classify the rest.",
+                IconName = "DismissCircle",
+                PrepareRequest = context => AddTokenAsync(context, identity),
+                GetCommandResult = async context =>
+                {
+                    if (!context.Response.IsSuccessStatusCode)
+                        return await FailureAsync(context.Response);
+                    var run = await context.Response.Content.ReadFromJsonAsync<JsonElement>(context.CancellationToken);
+                    return CommandResults.Success($"{run.GetProperty("applied").GetInt32()} applied, {run.GetProperty("retrying").GetInt32()} to retry, "
+                                                  + $"{run.GetProperty("failed").GetInt32()} failed permanently (of {run.GetProperty("attempted").GetInt32()} due).");
+                },
+            });
+
+    /// <summary>ORD-10: an operator handled a permanently failed asynchronous cancellation by hand, and says so.</summary>
+    public static IResourceBuilder<ProjectResource> WithResolveCancellationCommand(this IResourceBuilder<ProjectResource> order,
+        IdentityProvider identity) =>
+        order.WithHttpCommand("/operations/async-cancellations/{confirmationNumber}/resolution", "Mark a failed cancellation resolved",
+            commandName: "resolve-cancellation",
+            commandOptions: new HttpCommandOptions
+            {
+                Method = HttpMethod.Post,
+                Description = "ORD-10: after handling a permanently failed asynchronous cancellation by hand, mark it resolved with a note.",
+                IconName = "CheckmarkCircle",
+                Arguments =
+                [
+                    new InteractionInput { Name = "confirmationNumber", Label = "Confirmation number", InputType = InputType.Text, Required = true },
+                    new InteractionInput { Name = "note", Label = "What was done", InputType = InputType.Text, Required = true },
+                ],
+                PrepareRequest = async context =>
+                {
+                    await AddTokenAsync(context, identity);
+                    var arguments = context.Arguments!;
+                    var number = arguments.TryGetByName("confirmationNumber", out var n) ? n.Value ?? "" : "";
+                    context.Request.RequestUri = new Uri(context.Request.RequestUri!.ToString()
+                        .Replace("%7BconfirmationNumber%7D", Uri.EscapeDataString(number), StringComparison.Ordinal)
+                        .Replace("{confirmationNumber}", Uri.EscapeDataString(number), StringComparison.Ordinal));
+                    context.Request.Content = JsonContent.Create(new { note = arguments.TryGetByName("note", out var note) ? note.Value : null });
+                },
+                GetCommandResult = async context => context.Response.IsSuccessStatusCode
+                    ? CommandResults.Success("Marked resolved.")
+                    : await FailureAsync(context.Response),
+            });
+
     /// <summary>
     /// A token for each action, asked for when the operator runs it: actions are rare, so nothing is held between them
     /// and no client library is needed for two plain requests (the discovery document, then the token endpoint).

@@ -30,6 +30,7 @@ public static class OrderMetrics
         "Orders rejected by the order saga, by the problem code of the reason (stock, pricing, deposit).");
 
     private static PendingTransactions? pending;
+    private static AsyncCancellationQueue? cancellations;
 
     static OrderMetrics()
     {
@@ -37,7 +38,25 @@ public static class OrderMetrics
             "Channel transactions accepted whose order is not created yet, as the order-sync job last counted them.");
         Telemetry.Meter.CreateObservableGauge("omnichannel.channel_transaction.oldest_pending_age", () => Observe(p => p.OldestAgeSeconds), "s",
             "Age of the oldest channel transaction whose order is not created yet, as the order-sync job last saw it (0 when none waits).");
+        Telemetry.Meter.CreateObservableGauge("omnichannel.async_cancellation.pending", () => ObserveCancellations(q => q.Pending), "{cancellation}",
+            "ORD-10: asynchronous cancellations not applied yet (their order not created, or a transient fault), as the job last counted them.");
+        Telemetry.Meter.CreateObservableGauge("omnichannel.async_cancellation.oldest_pending_age", () => ObserveCancellations(q => q.OldestPendingSeconds), "s",
+            "Age of the oldest asynchronous cancellation not applied yet (0 when none waits).");
+        Telemetry.Meter.CreateObservableGauge("omnichannel.async_cancellation.failed", () => ObserveCancellations(q => q.Failed), "{cancellation}",
+            "ORD-10: asynchronous cancellations that failed permanently and wait for an operator (incomplete asynchronous cancellations).");
+        Telemetry.Meter.CreateObservableGauge("omnichannel.async_cancellation.oldest_failed_age", () => ObserveCancellations(q => q.OldestFailedSeconds), "s",
+            "Age of the oldest asynchronous cancellation waiting for an operator (0 when none).");
     }
+
+    /// <summary>ORD-10's queue as the job last sampled it; the gauges' callbacks never read the database.</summary>
+    public static void SampleAsyncCancellations(int pendingCount, DateTimeOffset? oldestPending, int failedCount, DateTimeOffset? oldestFailed,
+        DateTimeOffset now) =>
+        cancellations = new AsyncCancellationQueue(pendingCount, Age(oldestPending, now), failedCount, Age(oldestFailed, now));
+
+    public static (int Pending, double OldestPendingSeconds, int Failed, double OldestFailedSeconds)? AsyncCancellationSample =>
+        cancellations is { } q ? (q.Pending, q.OldestPendingSeconds, q.Failed, q.OldestFailedSeconds) : null;
+
+    private static double Age(DateTimeOffset? since, DateTimeOffset now) => since is { } at ? Math.Max(0, (now - at).TotalSeconds) : 0;
 
     public static void OrderAccepted(ValidOrder order) =>
         Accepted.Add(1, new KeyValuePair<string, object?>(ChannelTag, ChannelName(order.Channel)), new KeyValuePair<string, object?>(StoreTag, order.StoreId));
@@ -74,5 +93,10 @@ public static class OrderMetrics
     private static IEnumerable<Measurement<T>> Observe<T>(Func<PendingTransactions, T> value) where T : struct =>
         pending is { } sample ? [new Measurement<T>(value(sample))] : [];
 
+    private static IEnumerable<Measurement<T>> ObserveCancellations<T>(Func<AsyncCancellationQueue, T> value) where T : struct =>
+        cancellations is { } sample ? [new Measurement<T>(value(sample))] : [];
+
     private sealed record PendingTransactions(int Count, double OldestAgeSeconds);
+
+    private sealed record AsyncCancellationQueue(int Pending, double OldestPendingSeconds, int Failed, double OldestFailedSeconds);
 }

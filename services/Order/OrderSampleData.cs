@@ -15,7 +15,7 @@ public sealed record OrderSampleData(IReadOnlyList<Customer> Customers, IReadOnl
     {
         session.Store(data.Customers.ToArray());
         session.Store(data.Stores.Select(s => new StoreSettings(s.Id, s.Name, s.WarehouseId, s.ShippingWarehouseId,
-            s.FulfillmentGroupId, s.Currency, s.OrderCreationMode)).ToArray());
+            s.FulfillmentGroupId, s.Currency, s.OrderCreationMode, s.AsyncCancellationContactRequired)).ToArray());
         session.Store(data.Products.Select(p => new ProductInfo(p.Sku, p.Name, p.RevenueRecognition, Revision: 1)).ToArray());
         session.Store(data.CustomerOrderParameters with { Id = CustomerOrderParameters.DefaultId });
         session.Store(data.PermissionGroups.ToArray());
@@ -23,6 +23,6 @@ public sealed record OrderSampleData(IReadOnlyList<Customer> Customers, IReadOnl
 }
 
 public sealed record SampleStore(string Id, string Name, string WarehouseId, string ShippingWarehouseId, string FulfillmentGroupId,
-    string Currency, OrderCreationMode OrderCreationMode);
+    string Currency, OrderCreationMode OrderCreationMode, bool AsyncCancellationContactRequired = false);
 
 public sealed record SampleProduct(string Sku, string Name, bool RevenueRecognition);

@@ -24,6 +24,7 @@ public static class OrderStore
         options.Schema.For<AcceptedTender>().DocumentAlias("tender_type_projection");
         options.Schema.For<InvoiceReceipt>();
         options.Schema.For<CancellationReceipt>();
+        options.Schema.For<CancellationQuote>();
         options.Schema.For<ReceivedWebhook>();
         options.Schema.For<TerminalTransaction>()
             .UniqueIndex(transaction => transaction.ConfirmationNumber)
@@ -32,5 +33,8 @@ public static class OrderStore
         // Every order is an event stream keyed by its confirmation number; its current state is kept inline.
         options.Events.StreamIdentity = StreamIdentity.AsString;
         options.Projections.Snapshot<CustomerOrder>(SnapshotLifecycle.Inline);
+        // ORD-10: an asynchronous cancellation is a stream of its own ("{cn}.async-cancellation"), its state kept inline for the job and the queue.
+        options.Projections.Snapshot<AsyncCancellation>(SnapshotLifecycle.Inline);
+        options.Schema.For<AsyncCancellation>().Index(c => c.Status).Index(c => c.NextAttemptAt);
     }
 }

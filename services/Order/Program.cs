@@ -1,5 +1,6 @@
 using OmniChannel.Contracts.Pricing;
 using OmniChannel.Order;
+using OmniChannel.Order.Features.AsyncCancellations;
 using OmniChannel.Order.Features.CancelOrder;
 using OmniChannel.Order.Features.CardTenders;
 using OmniChannel.Order.Features.CreateOrder;
@@ -42,7 +43,7 @@ builder.Services.AddGrpcClient<PricingService.PricingServiceClient>(options => o
 // service's own token.
 builder.Services.AddHttpClient<PaymentTenders>(http => http.BaseAddress = new Uri("http://payment")).AddServiceToken();
 builder.Services.AddHttpClient<PaymentRecords>(http => http.BaseAddress = new Uri("http://payment")).AddServiceToken();
-builder.AddSampleData<OrderSampleData>("order-sample-data-v3", OrderSampleData.Load);
+builder.AddSampleData<OrderSampleData>("order-sample-data-v4", OrderSampleData.Load);
 
 builder.Services.Configure<OrderCreationOptions>(builder.Configuration.GetSection("OrderCreation"));
 builder.Services.AddSingleton<OrderCreator>();
@@ -50,6 +51,7 @@ builder.Services.AddSingleton<ReferenceData>();
 builder.Services.AddSingleton<RealTimeDrill>();
 builder.Services.AddSingleton<RealTimeOrderCreation>();
 builder.Services.Configure<StorefrontWebhookOptions>(builder.Configuration);
+builder.Services.Configure<AsyncCancellationOptions>(builder.Configuration.GetSection(AsyncCancellationOptions.Section));
 if (role.ServesApi())
 {
     builder.Services.AddHostedService(services => services.GetRequiredService<RealTimeOrderCreation>());
@@ -61,13 +63,19 @@ if (role.RunsSaga())
     builder.Services.AddHostedService<AskOwnersOnStart>();
     builder.Services.AddSingleton<OrderSyncJob>();
     builder.Services.AddHostedService(services => services.GetRequiredService<OrderSyncJob>());
+    builder.Services.AddSingleton<AsyncCancellationJob>();
+    builder.Services.AddHostedService(services => services.GetRequiredService<AsyncCancellationJob>());
+    builder.Services.AddHealthChecks().AddCheck<AsyncCancellationHealth>("async-cancellations");
 }
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 var operations = app.MapOperatorActions();
 if (role.RunsSaga())
+{
     operations.MapOrderSyncNow();
+    operations.MapAsyncCancellationRunNow();
+}
 if (!role.ServesApi())
 {
     app.Run();
@@ -79,6 +87,9 @@ app.MapCreateOrder();
 app.MapGetOrder();
 app.MapInvoices();
 app.MapCancelOrder();
+app.MapCancellationQuotes();
+app.MapForceCompletion();
+operations.MapAsyncCancellationQueue();
 app.MapRetryPayment();
 app.MapAddCardTender();
 app.MapOrderPaymentMethods();

@@ -8,6 +8,8 @@ public enum TransactionStatus { Received, Created }
 /// <summary>
 /// ORD-9: the terminal's transaction, stored durably before anything else under its Idempotency-Key. It holds the
 /// validated order until the order's stream exists (real time, or the sync job), and answers a repeated key.
+/// <see cref="ForceCompletedAt"/>: ORD-11, the terminal completed the transaction while its creation was stuck; the
+/// order is created asynchronously and a cancellation of it goes the ORD-10 way.
 /// <see cref="Trace"/> is the request's trace context, so the order's creation, whenever and wherever it happens, continues
 /// the request's trace (issue 10: one trace per order).
 /// </summary>
@@ -21,4 +23,5 @@ public sealed record TerminalTransaction(
     DateTimeOffset ReceivedAt,
     CreationPath? CreatedVia = null,
     DateTimeOffset? CreatedAt = null,
-    TraceContext? Trace = null);
+    TraceContext? Trace = null,
+    DateTimeOffset? ForceCompletedAt = null);

@@ -11,8 +11,9 @@ public sealed record Customer(string Id, string Name, CustomerType Type, string 
 public enum OrderCreationMode { Synchronous, AsyncBatch, AsyncRealTimeFirst }
 
 /// <summary>What the Order service needs to know of a store.</summary>
+/// <param name="AsyncCancellationContactRequired">ORD-10: the terminal asks for the customer's phone or e-mail to cancel an order not created yet.</param>
 public sealed record StoreSettings(string StoreId, string Name, string WarehouseId, string ShippingWarehouseId,
-    string FulfillmentGroupId, string Currency, OrderCreationMode OrderCreationMode);
+    string FulfillmentGroupId, string Currency, OrderCreationMode OrderCreationMode, bool AsyncCancellationContactRequired = false);
 
 /// <summary>Customer-order parameters of the company (ORD-2, ORD-3, ORD-8): one document, id "default".</summary>
 public sealed record CustomerOrderParameters(
