@@ -70,3 +70,10 @@ public sealed record CancellationRefused(string CancellationId, string Code, str
 public sealed record CancellationSettled(string CancellationId, decimal Refunded, decimal Retained);
 
 public sealed record OrderCancelled(DateTimeOffset CancelledAt);
+
+/// <summary>
+/// A message for the order that arrived after its saga ended (a cancellation or goods leaving after the order was
+/// completed, cancelled or rejected; a payment answer after the end): recorded on purpose, nothing else changes. Money
+/// it reports moving shows in the reconciliation for an operator.
+/// </summary>
+public sealed record LateMessageRecorded(string MessageType, string Reason, DateTimeOffset At);

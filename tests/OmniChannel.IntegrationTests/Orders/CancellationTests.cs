@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using OmniChannel.IntegrationTests.Fulfillment;
 using OmniChannel.IntegrationTests.Infrastructure;
 using static OmniChannel.IntegrationTests.Orders.OrderApi;
@@ -151,6 +153,84 @@ public class CancellationTests(PlatformFixture platform)
         Assert.True(command.Success, command.Message);
         Assert.Contains(await QueueAsync("resolved"), c => c.GetProperty("confirmationNumber").GetString() == number);
         Assert.DoesNotContain(await QueueAsync("incomplete"), c => c.GetProperty("confirmationNumber").GetString() == number);
+    }
+
+    [Fact]
+    public async Task ORD10_a_kill_9_of_the_worker_while_cancellations_are_applied_applies_each_exactly_once()
+    {
+        const int Count = 12;
+        var sku = await Orders.NewProductAsync(20.00m, "HOUSTON", onHand: Count);
+        var numbers = new List<string>();
+        await SetDrillAsync(failing: true);
+        try
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                var number = await Orders.PlaceAsync(Order("2001", "tok_visa_ok", PickupLine(sku, 1, "HOUSTON")));
+                await ExpectAsync(await PostAsync($"/api/orders/{number}/cancellation", new { phone = "+1 713 555 0142" }), HttpStatusCode.Accepted);
+                numbers.Add(number);
+            }
+        }
+        finally
+        {
+            await SetDrillAsync(failing: false);
+        }
+
+        // The worker creates the orders and applies the cancellations; it is killed as soon as the first is applied.
+        var worker = platform.Platform.ServiceProcessId("order-worker");
+        await Poll.UntilAsync(async () => (await QueueAsync("applied")).Any(c => numbers.Contains(c.GetProperty("confirmationNumber").GetString()!)),
+            TimeSpan.FromSeconds(90), "a first cancellation to be applied");
+        System.Diagnostics.Process.GetProcessById(worker).Kill();
+        var appliedBeforeTheKill = (await QueueAsync("applied")).Count(c => numbers.Contains(c.GetProperty("confirmationNumber").GetString()!));
+        await platform.Platform.StartAgainAsync("order-worker", worker, TimeSpan.FromSeconds(90)); // the dashboard's Start command
+
+        foreach (var number in numbers)
+        {
+            var cancelled = await Orders.StatusAsync(number, TimeSpan.FromSeconds(90), "Cancelled");
+            Assert.Single(cancelled.GetProperty("history").EnumerateArray(), e => e.GetProperty("type").GetString() == "cancellation_requested");
+            Assert.DoesNotContain(cancelled.GetProperty("history").EnumerateArray(), e => e.GetProperty("type").GetString() == "cancellation_refused");
+        }
+        Assert.True(appliedBeforeTheKill < Count, "Every cancellation was applied before the kill: it hit nothing in flight.");
+        Assert.Equal(Count, (await QueueAsync("applied")).Count(c => numbers.Contains(c.GetProperty("confirmationNumber").GetString()!)));
+        await api.StockAsync("HOUSTON", sku, (Count, 0));
+    }
+
+    [Fact]
+    public async Task A_message_that_arrives_after_the_saga_ended_is_recorded_on_the_order_not_left_in_the_error_queue()
+    {
+        var sku = await Orders.NewProductAsync(15.00m, "HOUSTON", onHand: 1);
+        var order = await api.ConfirmedAsync(FulfillmentApi.Store("tok_visa_ok", null, PickupLine(sku, 1, "HOUSTON")));
+        await ExpectAsync(await PostAsync($"/api/orders/{FulfillmentApi.Number(order)}/cancellation", new { }), HttpStatusCode.Accepted);
+        order = await api.StatusAsync(order, "Cancelled");
+
+        // A pickup completion that crossed the cancellation, as the Pickup service would publish it.
+        var services = new ServiceCollection();
+        var rabbit = new Uri(await platform.Platform.ConnectionStringAsync("rabbitmq"));
+        services.AddMassTransit(bus =>
+        {
+            bus.DisableUsageTelemetry();
+            bus.UsingRabbitMq((_, configure) => configure.Host(rabbit));
+        });
+        await using var provider = services.BuildServiceProvider();
+        var busControl = provider.GetRequiredService<IBusControl>();
+        await busControl.StartAsync();
+        try
+        {
+            await busControl.Publish(new Contracts.Pickup.PickupCompleted
+            {
+                OrderId = FulfillmentApi.OrderId(order), ConfirmationNumber = FulfillmentApi.Number(order), PickupId = Guid.NewGuid(), StoreId = "HOUSTON",
+                FulfillmentId = $"pickup.{Guid.NewGuid():N}", Lines = [new Contracts.Pickup.PickupLine { LineId = 1, Sku = sku, Quantity = 1 }],
+                CompletedAt = DateTimeOffset.UtcNow,
+            });
+        }
+        finally
+        {
+            await busControl.StopAsync();
+        }
+
+        var recorded = await api.UntilAsync(order, o => FulfillmentApi.History(o).Contains("late_message_recorded"), "the late pickup to be recorded");
+        Assert.Equal("Cancelled", recorded.GetProperty("status").GetString());
+        Assert.Empty(recorded.GetProperty("fulfillments").EnumerateArray());
     }
 
     [Fact]

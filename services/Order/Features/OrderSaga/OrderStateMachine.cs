@@ -48,16 +48,16 @@ public sealed class OrderStateMachine : MassTransitStateMachine<OrderState>
         InstanceState(saga => saga.CurrentState);
         Event(() => StockReserved, e => e.CorrelateById(m => m.Message.OrderId));
         Event(() => StockRefused, e => e.CorrelateById(m => m.Message.OrderId));
-        Event(() => DepositCaptured, e => e.CorrelateById(m => m.Message.OrderId));
-        Event(() => DepositDeclined, e => e.CorrelateById(m => m.Message.OrderId));
-        Event(() => StockReleased, e => e.CorrelateById(m => m.Message.OrderId));
-        Event(() => PickupCompleted, e => e.CorrelateById(m => m.Message.OrderId));
-        Event(() => Invoiced, e => e.CorrelateById(m => m.Message.OrderId));
-        Event(() => PaymentCaptured, e => e.CorrelateById(m => m.Message.OrderId));
-        Event(() => PaymentFailed, e => e.CorrelateById(m => m.Message.OrderId));
-        Event(() => PaymentRetried, e => e.CorrelateById(m => m.Message.OrderId));
-        Event(() => CancelRequested, e => e.CorrelateById(m => m.Message.OrderId));
-        Event(() => PaymentsSettled, e => e.CorrelateById(m => m.Message.OrderId));
+        Event(() => DepositCaptured, e => e.CorrelateById(m => m.Message.OrderId).OnMissingInstance(m => m.RecordLate(x => x.OrderId)));
+        Event(() => DepositDeclined, e => e.CorrelateById(m => m.Message.OrderId).OnMissingInstance(m => m.RecordLate(x => x.OrderId)));
+        Event(() => StockReleased, e => e.CorrelateById(m => m.Message.OrderId).OnMissingInstance(m => m.RecordLate(x => x.OrderId)));
+        Event(() => PickupCompleted, e => e.CorrelateById(m => m.Message.OrderId).OnMissingInstance(m => m.RecordLate(x => x.OrderId)));
+        Event(() => Invoiced, e => e.CorrelateById(m => m.Message.OrderId).OnMissingInstance(m => m.RecordLate(x => x.OrderId)));
+        Event(() => PaymentCaptured, e => e.CorrelateById(m => m.Message.OrderId).OnMissingInstance(m => m.RecordLate(x => x.OrderId)));
+        Event(() => PaymentFailed, e => e.CorrelateById(m => m.Message.OrderId).OnMissingInstance(m => m.RecordLate(x => x.OrderId)));
+        Event(() => PaymentRetried, e => e.CorrelateById(m => m.Message.OrderId).OnMissingInstance(m => m.RecordLate(x => x.OrderId)));
+        Event(() => CancelRequested, e => e.CorrelateById(m => m.Message.OrderId).OnMissingInstance(m => m.RecordLate(x => x.OrderId)));
+        Event(() => PaymentsSettled, e => e.CorrelateById(m => m.Message.OrderId).OnMissingInstance(m => m.RecordLate(x => x.OrderId)));
 
         Initially(
             When(StockReserved)
