@@ -33,7 +33,9 @@ public static class GetPaymentMethods
                     : PaymentHttp.PaymentsNotFound(orderId))
             .RequireAuthorization(PlatformPolicies.StoreWork)
             .WithTags("Payments")
-            .WithSummary("The order's card tenders that can still be captured, oldest first, with what each makes available.");
+            .WithSummary("The order's card tenders that can still be captured, oldest first, with what each makes available.")
+            .Produces<PaymentMethodsView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
