@@ -83,6 +83,9 @@ var gateway = Project<Projects.OmniChannel_Gateway>("gateway")
     .WaitFor(order).WaitFor(orderWorker).WaitFor(inventory).WaitFor(payment).WaitFor(pickup).WaitFor(pricing)
     .WithCpuPriority(-5)
     .WithStartupReport();
+// Each service's OpenAPI document names the gateway as its server: "try it" goes where every client goes.
+foreach (var service in new[] { order, inventory, payment, pickup, pricing })
+    service.WithEnvironment("OpenApi__ServerUrl", gateway.GetEndpoint("http"));
 // Per-client rate limits other than the gateway's own (gateway/ClientRateLimits.cs), when a run asks for them: the
 // tests and benchmarks send everything from one client (--Gateway:RateLimits:PerSecond=… --Gateway:RateLimits:Burst=…).
 foreach (var limit in builder.Configuration.GetSection("Gateway:RateLimits").GetChildren())

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OmniChannel.ServiceDefaults.Http;
 using OmniChannel.ServiceDefaults.Logging;
+using OmniChannel.ServiceDefaults.OpenApi;
 using OmniChannel.ServiceDefaults.Security;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -41,7 +42,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddExceptionHandler<BadRequestProblems>();
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemCodes.AddTraceAndCorrelation);
         builder.Services.AddExceptionHandler<PostgresDataErrorHandler>();
-        builder.Services.AddOpenApi();
+        builder.AddPlatformOpenApi();
         builder.Services.ConfigureHttpJsonOptions(json => RequestJson.Configure(json.SerializerOptions));
         builder.Services.Configure<RequestLimits>(builder.Configuration.GetSection(RequestLimits.Section));
         builder.Services.AddSingleton(TimeProvider.System);

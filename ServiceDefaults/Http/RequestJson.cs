@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections;
 using System.Reflection;
 using System.Text.Json;
@@ -142,8 +143,22 @@ internal sealed class BoundedInt64Converter : BoundedNumberConverter<long>
 
 internal sealed class BoundedDecimalConverter : BoundedNumberConverter<decimal>
 {
-    protected override string Range => $"between -{RequestJson.MaxDecimal:0} and {RequestJson.MaxDecimal:0}";
+    protected override string Range => $"between -{RequestJson.MaxDecimal:0} and {RequestJson.MaxDecimal:0}, and 0 or at least 1e-28 in size";
 
+    /// <summary>Within range, and not a number too small for a decimal (1e-30), which would be read as 0: a price of nothing.</summary>
     protected override bool TryRead(ref Utf8JsonReader reader, out decimal value) =>
-        reader.TryGetDecimal(out value) && Math.Abs(value) <= RequestJson.MaxDecimal;
+        reader.TryGetDecimal(out value) && Math.Abs(value) <= RequestJson.MaxDecimal && (value != 0 || IsZero(reader));
+
+    private static bool IsZero(Utf8JsonReader reader)
+    {
+        ReadOnlySpan<byte> number = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
+        foreach (var digit in number)
+        {
+            if (digit is (byte)'e' or (byte)'E')
+                return true; // only the mantissa's digits say whether it is zero
+            if (digit is >= (byte)'1' and <= (byte)'9')
+                return false;
+        }
+        return true;
+    }
 }

@@ -5,7 +5,8 @@ using OmniChannel.IntegrationTests.Infrastructure;
 // absurd numbers, null elements, unknown enum values, wrong types, deep and huge bodies, hostile path, query and
 // header values — as every client (anonymous, a cashier, a storefront, a merchandiser), compares every table of the
 // platform's PostgreSQL before and after, and prints the 5xx answers, the errors that are not problem details with a
-// code, and the tables that changed. Exit code 1 when any of those is found.
+// code, the statuses an operation answered that its OpenAPI document does not declare, and the tables that changed.
+// Exit code 1 when any of those is found.
 //
 //   dotnet run --project tests/OmniChannel.HostileInput -- [--count 5000] [--seed 1]
 //

@@ -11,11 +11,15 @@ public sealed record HostileClient(string Name, HttpClient Http);
 public sealed record HostileAnswer(HostileRequest Request, string Client, int Status, string? Code, string? Problem, bool EmptyBody = false,
     TimeSpan? RetryAfter = null);
 
-/// <summary>What a run found. A 5xx, an error that is not problem details with a code, or a changed table is a failure.</summary>
+/// <summary>
+/// What a run found. A 5xx, an error that is not problem details with a code, a status the operation's OpenAPI document
+/// does not declare, or a changed table is a failure.
+/// </summary>
 public sealed record HostileReport(int Sent, IReadOnlyList<HostileAnswer> ServerErrors, IReadOnlyList<HostileAnswer> NotProblems,
-    IReadOnlyList<HostileAnswer> Accepted, IReadOnlyList<string> ChangedTables, IReadOnlyDictionary<int, int> ByStatus, TimeSpan Elapsed)
+    IReadOnlyList<HostileAnswer> Accepted, IReadOnlyList<HostileAnswer> Undeclared, IReadOnlyList<string> ChangedTables,
+    IReadOnlyDictionary<int, int> ByStatus, TimeSpan Elapsed)
 {
-    public bool Passed => ServerErrors.Count == 0 && NotProblems.Count == 0 && ChangedTables.Count == 0;
+    public bool Passed => ServerErrors.Count == 0 && NotProblems.Count == 0 && Undeclared.Count == 0 && ChangedTables.Count == 0;
 
     public string Summary()
     {
@@ -25,10 +29,14 @@ public sealed record HostileReport(int Sent, IReadOnlyList<HostileAnswer> Server
         text.AppendLine($"5xx: {ServerErrors.Count}");
         text.AppendLine($"errors without problem details and a code: {NotProblems.Count}");
         text.AppendLine($"writes answered 2xx: {Accepted.Count}");
+        text.AppendLine($"statuses the operation's document does not declare: {Undeclared.Count}");
         text.AppendLine($"tables changed: {ChangedTables.Count}{(ChangedTables.Count == 0 ? "" : " (" + string.Join(", ", ChangedTables) + ")")}");
         Examples(text, "5xx", ServerErrors);
         Examples(text, "not problem details", NotProblems);
         Examples(text, "writes answered 2xx", Accepted);
+        foreach (var group in Undeclared.GroupBy(a => (Operation: a.Request.Operation.ToString(), a.Status)).Take(40))
+            text.AppendLine($"  not declared: {group.Key.Operation} answered {group.Key.Status} (declares {string.Join(", ", group.First().Request.Operation.Responses.Order())}): " +
+                            string.Join("; ", group.Take(4).Select(a => $"[{a.Request.Case}] as {a.Client} → {a.Code ?? a.Problem}")));
         return text.ToString();
     }
 
@@ -72,6 +80,7 @@ public static class HostileRun
             answers.Where(a => a.Status >= 500 || a.Status == 0).ToList(),
             answers.Where(a => a.Status is >= 400 and < 500 && a.Code is null && !RefusedBeforeTheApplication(a)).ToList(),
             answers.Where(a => a.Status is >= 200 and < 300 && a.Request.Method != "GET").ToList(),
+            answers.Where(a => a.Status > 0 && !RefusedBeforeTheApplication(a) && !a.Request.Operation.Declares(a.Status)).ToList(),
             after.ChangedSince(before),
             answers.GroupBy(a => a.Status).ToDictionary(g => g.Key, g => g.Count()),
             DateTime.UtcNow - started);
@@ -79,8 +88,9 @@ public static class HostileRun
 
     /// <summary>
     /// Kestrel refuses a request it cannot parse — oversized headers (431), a path with a NUL or an invalid encoding
-    /// (400) — before any application code runs, with an empty body: nothing there can write problem details. An
-    /// application's own error is never empty (UseStatusCodePages writes problem details for it).
+    /// (400) — before any application code runs, with an empty body: nothing there can write problem details, and no
+    /// operation's document describes it. An application's own error is never empty (UseStatusCodePages writes problem
+    /// details for it).
     /// </summary>
     private static bool RefusedBeforeTheApplication(HostileAnswer answer) =>
         answer.EmptyBody && answer.Status is (int)HttpStatusCode.BadRequest or (int)HttpStatusCode.RequestHeaderFieldsTooLarge

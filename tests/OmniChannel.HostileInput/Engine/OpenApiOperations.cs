@@ -2,10 +2,18 @@ using System.Text.Json.Nodes;
 
 namespace OmniChannel.HostileInput.Engine;
 
-/// <summary>One operation of a service's OpenAPI document: what the hostile requests are made from.</summary>
+/// <summary>
+/// One operation of a service's OpenAPI document: what the hostile requests are made from, and the statuses it declares
+/// it answers (<paramref name="Responses"/>: "200", "404", "4XX", "default").
+/// </summary>
 public sealed record ApiOperation(string Service, string Method, string PathTemplate, IReadOnlyList<ApiParameter> Parameters, JsonNode? BodySchema,
-    JsonObject Components)
+    JsonObject Components, IReadOnlySet<string> Responses)
 {
+    /// <summary>Whether the document says this operation may answer <paramref name="status"/>.</summary>
+    public bool Declares(int status) =>
+        Responses.Contains(status.ToString(System.Globalization.CultureInfo.InvariantCulture)) || Responses.Contains($"{status / 100}XX")
+        || Responses.Contains("default");
+
     public override string ToString() => $"{Method} {PathTemplate}";
 }
 
@@ -32,7 +40,9 @@ public static class OpenApiOperations
                         .Select(p => new ApiParameter(p["name"]!.GetValue<string>(), p["in"]!.GetValue<string>(), p["required"]?.GetValue<bool>() ?? false, p["schema"]))
                         .ToList();
                     var body = operation["requestBody"]?["content"]?["application/json"]?["schema"];
-                    operations.Add(new ApiOperation(service, method.ToUpperInvariant(), path, parameters, body, components));
+                    var responses = (operation["responses"]?.AsObject() ?? []).Select(r => r.Key.ToUpperInvariant() == "DEFAULT" ? "default" : r.Key.ToUpperInvariant())
+                        .ToHashSet(StringComparer.Ordinal);
+                    operations.Add(new ApiOperation(service, method.ToUpperInvariant(), path, parameters, body, components, responses));
                 }
         }
         return operations;

@@ -78,7 +78,8 @@ public sealed class PlatformTokens(Uri identity, Func<string, Task<string>> serv
             DateTimeOffset.UtcNow.AddSeconds(answer.GetProperty("expires_in").GetInt32() - 60));
     }
 
-    private async Task<List<KeyValuePair<string, string>>> FormAsync(Principal principal)
+    /// <summary>The principal's token request (client credentials, or the password grant for a cashier), for any token endpoint.</summary>
+    public async Task<List<KeyValuePair<string, string>>> FormAsync(Principal principal)
     {
         var secret = Secret("terminals", principal.ClientId) ?? Secret("storefronts", principal.ClientId)
                      ?? Secret("backOffice", principal.ClientId) ?? await serviceSecret(principal.ClientId);

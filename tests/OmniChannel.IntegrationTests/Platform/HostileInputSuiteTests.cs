@@ -5,7 +5,8 @@ namespace OmniChannel.IntegrationTests.Platform;
 
 /// <summary>
 /// The hostile-input run of tests/OmniChannel.HostileInput with a smaller count: generated hostile requests to every
-/// route the OpenAPI documents describe answer 4xx problem details with a code, never 5xx, and change no table.
+/// route the OpenAPI documents describe answer 4xx problem details with a code, never 5xx, only with a status the
+/// operation's document declares, and change no table.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public class HostileInputSuiteTests(PlatformFixture platform)

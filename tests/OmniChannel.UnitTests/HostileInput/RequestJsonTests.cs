@@ -55,6 +55,8 @@ public class RequestJsonTests
     [InlineData("\"amount\":1000000000000.01")]
     [InlineData("\"amount\":-1e13")]
     [InlineData("\"percent\":1e30")]
+    [InlineData("\"amount\":1e-30")]
+    [InlineData("\"amount\":-0.00000000000000000000000000000001")]
     public void Numbers_beyond_range_are_refused(string member) =>
         Assert.Equal("number.out_of_range", Refused<Swatch>($$"""{"shade":"Light","count":1,"serial":1,"amount":1,{{member}}}"""));
 
@@ -64,6 +66,14 @@ public class RequestJsonTests
     [InlineData("\"count\":\"1\"")]
     public void Numbers_are_json_numbers(string member) =>
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<Swatch>($$"""{"shade":"Light","count":1,"serial":1,"amount":1,{{member}}}""", Options));
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-0")]
+    [InlineData("0.000")]
+    [InlineData("0e7")]
+    public void Zero_is_zero(string amount) =>
+        Assert.Equal(0m, JsonSerializer.Deserialize<Swatch>($$"""{"shade":"Light","count":1,"serial":1,"amount":{{amount}}}""", Options)!.Amount);
 
     [Fact]
     public void Amounts_up_to_a_trillion_are_read_exactly()

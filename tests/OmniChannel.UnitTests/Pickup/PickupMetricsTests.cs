@@ -12,7 +12,7 @@ public class PickupMetricsTests
         using var meters = new MeterRecorder();
         var store = $"STORE-{Guid.NewGuid():N}";
         var request = new PickupRequest(Guid.NewGuid(), store, "HOU-7KQ2M-9XD4T", "2001", PickupStatus.PartiallyCompleted,
-            DateOnly.FromDateTime(DateTime.UtcNow), [], DateTimeOffset.UtcNow);
+            DateOnly.FromDateTime(DateTime.UtcNow), [], DateTimeOffset.UtcNow, Guid.NewGuid());
 
         PickupMetrics.PickupCompleted(request);
         PickupMetrics.PickupCompleted(request with { Status = PickupStatus.Completed });

@@ -16,7 +16,9 @@ public static class GetLocations
                 await session.LoadAsync<FulfillmentGroup>(groupId, ct) is { } group
                     ? TypedResults.Ok(group)
                     : ProblemCodes.NotFound("fulfillment_group.not_found", $"No fulfillment group '{groupId}'."))
-            .WithSummary("A fulfillment group: which locations ship and which serve pickup (INV-6).");
+            .WithSummary("A fulfillment group: which locations ship and which serve pickup (INV-6).")
+            .Produces<FulfillmentGroup>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 }

@@ -10,8 +10,12 @@ public static class GetProducts
     {
         var products = app.MapGroup("/api/inventory/products").WithTags("Products");
         products.MapGet("/", List).RequireAuthorization(PlatformPolicies.ReferenceData).WithSummary("The product master, optionally filtered by SKU, UPC, vendor part number or name.");
-        products.MapGet("/{sku}", ById).RequireAuthorization(PlatformPolicies.ReferenceData).WithSummary("One product by SKU.");
-        products.MapPost("/", RegisterProduct.Handle).RequireAuthorization(PlatformPolicies.MasterData).WithSummary("Registers a product or changes it; Pricing learns it over RabbitMQ.");
+        products.MapGet("/{sku}", ById).RequireAuthorization(PlatformPolicies.ReferenceData).WithSummary("One product by SKU.")
+            .Produces<Product>().ProducesProblem(StatusCodes.Status404NotFound);
+        products.MapPost("/", RegisterProduct.Handle).RequireAuthorization(PlatformPolicies.MasterData).WithSummary("Registers a product or changes it; Pricing learns it over RabbitMQ.")
+            .Produces<Product>(StatusCodes.Status201Created) // a new SKU
+            .Produces<Product>() // a SKU changed, or registered again as it is
+            .ProducesProblem(StatusCodes.Status409Conflict); // its UPC belongs to another SKU
         return app;
     }
 

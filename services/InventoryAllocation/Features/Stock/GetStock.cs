@@ -13,8 +13,10 @@ public static class GetStock
     public static IEndpointRouteBuilder MapStock(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/inventory").RequireAuthorization(PlatformPolicies.ReferenceData).WithTags("Stock");
-        api.MapGet("/locations/{locationId}/stock", AtLocation).WithSummary("Stock of every SKU at a location.");
-        api.MapGet("/products/{sku}/stock", OfProduct).WithSummary("Stock of a SKU at every location.");
+        api.MapGet("/locations/{locationId}/stock", AtLocation).WithSummary("Stock of every SKU at a location.")
+            .Produces<IReadOnlyList<StockView>>().ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/products/{sku}/stock", OfProduct).WithSummary("Stock of a SKU at every location.")
+            .Produces<IReadOnlyList<StockView>>().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

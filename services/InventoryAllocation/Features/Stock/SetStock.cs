@@ -19,7 +19,10 @@ public static class SetStock
         app.MapPut("/api/inventory/locations/{locationId}/stock/{sku}", Handle)
             .RequireAuthorization(PlatformPolicies.MasterData)
             .WithTags("Stock")
-            .WithSummary("Sets the on-hand quantity of a SKU at a location (a stock count).");
+            .WithSummary("Sets the on-hand quantity of a SKU at a location (a stock count).")
+            .Produces<StockView>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict); // less on hand than open orders reserve
         return app;
     }
 

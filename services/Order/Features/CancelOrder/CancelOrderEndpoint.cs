@@ -37,8 +37,12 @@ public static class CancelOrderEndpoint
     {
         app.MapPost("/api/orders/{confirmationNumber}/cancellation", Handle)
             .RequireAuthorization(PlatformPolicies.StoreWork)
+            .RequiresIdempotencyKey()
             .WithTags("Orders")
-            .WithSummary("Cancels an order with a cancellation charge: stock released, deposit minus the charge refunded (ORD-8, PAY-11).");
+            .WithSummary("Cancels an order with a cancellation charge: stock released, deposit minus the charge refunded (ORD-8, PAY-11).")
+            .Produces<CancellationAccepted>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 

@@ -31,8 +31,14 @@ public static class AddCardTenderEndpoint
     {
         app.MapPost("/api/orders/{confirmationNumber}/tenders", Handle)
             .RequireAuthorization(PlatformPolicies.StoreWork)
+            .RequiresIdempotencyKey()
             .WithTags("Orders")
-            .WithSummary("Takes a new card for an order at the counter: authorized for at most what the order still has to collect (PAY-7..10).");
+            .WithSummary("Takes a new card for an order at the counter: authorized for at most what the order still has to collect (PAY-7..10).")
+            .Produces<CardTenderAccepted>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity) // the Payment service's word: a declined card
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable); // the Payment service did not answer: send it again
         return app;
     }
 

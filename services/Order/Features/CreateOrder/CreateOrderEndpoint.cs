@@ -21,8 +21,10 @@ public static class CreateOrderEndpoint
     {
         app.MapPost("/api/orders", Handle)
             .RequireAuthorization(PlatformPolicies.OrderCreation)
+            .RequiresIdempotencyKey()
             .WithTags("Orders")
-            .WithSummary("Takes a customer order from a terminal; answers 202 with its confirmation number (ORD-1, ORD-9).");
+            .WithSummary("Takes a customer order from a terminal; answers 202 with its confirmation number (ORD-1, ORD-9).")
+            .Produces<OrderAccepted>(StatusCodes.Status202Accepted);
         return app;
     }
 

@@ -23,7 +23,10 @@ public static class RetryPaymentEndpoint
         app.MapPost("/api/orders/{confirmationNumber}/fulfillments/{fulfillmentId}/payment", Handle)
             .RequireAuthorization(PlatformPolicies.StoreWork)
             .WithTags("Orders")
-            .WithSummary("Captures a fulfillment's balance due again, from the new payment the terminal took (PAY-9).");
+            .WithSummary("Captures a fulfillment's balance due again, from the new payment the terminal took (PAY-9).")
+            .Produces<PaymentRetryAccepted>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 

@@ -65,7 +65,9 @@ public static class GetOrder
         app.MapGet("/api/orders/{confirmationNumber}", Handle)
             .RequireAuthorization(PlatformPolicies.OrderReads)
             .WithTags("Orders")
-            .WithSummary("An order by confirmation number: status, lines, totals, deposit and the history of its events.");
+            .WithSummary("An order by confirmation number: status, lines, totals, deposit and the history of its events.")
+            .Produces<OrderView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

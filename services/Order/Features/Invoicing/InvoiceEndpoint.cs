@@ -28,7 +28,10 @@ public static class InvoiceEndpoint
         app.MapPost("/api/orders/{confirmationNumber}/invoices", Handle)
             .RequireAuthorization(PlatformPolicies.StoreWork)
             .WithTags("Orders")
-            .WithSummary("Invoices shipped lines: their payment is captured against the order's authorization (PAY-6). Idempotent by invoiceId.");
+            .WithSummary("Invoices shipped lines: their payment is captured against the order's authorization (PAY-6). Idempotent by invoiceId.")
+            .Produces<InvoiceAccepted>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 

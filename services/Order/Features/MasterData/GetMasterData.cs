@@ -14,17 +14,23 @@ public static class GetMasterData
                     ? TypedResults.Ok(customer)
                     : ProblemCodes.NotFound("customer.not_found", $"No customer '{customerId}'."))
             .RequireAuthorization(PlatformPolicies.CustomerData) // personal data: not a storefront's, not a merchandiser's
-            .WithSummary("A customer by id.");
+            .WithSummary("A customer by id.")
+            .Produces<Customer>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/stores/{storeId}", async Task<IResult> (IQuerySession session, string storeId, CancellationToken ct) =>
                 await session.LoadAsync<StoreSettings>(storeId, ct) is { } store
                     ? TypedResults.Ok(store)
                     : ProblemCodes.NotFound("store.not_found", $"No store '{storeId}'."))
-            .WithSummary("A store's order settings, its order creation mode among them (ORD-9).");
+            .WithSummary("A store's order settings, its order creation mode among them (ORD-9).")
+            .Produces<StoreSettings>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/products/{sku}", async Task<IResult> (IQuerySession session, string sku, CancellationToken ct) =>
                 await session.LoadAsync<ProductInfo>(sku, ct) is { } product
                     ? TypedResults.Ok(product)
                     : ProblemCodes.NotFound("product.not_found", $"Order taking does not know SKU '{sku}'."))
-            .WithSummary("A product as order taking knows it (kept in step with the product master).");
+            .WithSummary("A product as order taking knows it (kept in step with the product master).")
+            .Produces<ProductInfo>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 }

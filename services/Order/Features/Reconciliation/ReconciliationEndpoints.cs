@@ -31,7 +31,9 @@ public static class ReconciliationEndpoints
                     : ProblemCodes.NotFound("order.not_found", $"No order has confirmation number '{confirmationNumber}'."))
             .RequireAuthorization(PlatformPolicies.Audit)
             .WithTags("Orders")
-            .WithSummary("Whether the order's status, its payment ledger and the processor agree, and where they do not (operators).");
+            .WithSummary("Whether the order's status, its payment ledger and the processor agree, and where they do not (operators).")
+            .Produces<OrderReconciliation>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 using OmniChannel.ServiceDefaults.Http;
 using OmniChannel.ServiceDefaults.Persistence;
 
@@ -25,12 +27,29 @@ public static class ReceiveWebhookEndpoint
             .WithMaxBodyBytes(MaxBodyBytes)
             .WithTags("Storefront webhooks")
             .WithSummary("Receives a storefront's signed webhook (Standard Webhooks: webhook-id, webhook-timestamp, webhook-signature).")
+            .Accepts<JsonElement>("application/json") // a JSON event, read as sent (the signature covers its bytes); another media type is 415
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.Parameters ??= [];
+                foreach (var (header, description) in SignatureHeaders)
+                    operation.Parameters.Add(new OpenApiParameter
+                    {
+                        Name = header, In = ParameterLocation.Header, Required = true, Description = description,
+                        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                    });
+                return Task.CompletedTask;
+            })
             .Produces<WebhookAccepted>(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status401Unauthorized); // unsigned, wrongly signed, stale or replayed
         return app;
     }
+
+    private static readonly (string Header, string Description)[] SignatureHeaders =
+    [
+        (WebhookHeaders.IdHeader, "The webhook's id: the same id again stores nothing more."),
+        (WebhookHeaders.TimestampHeader, "Unix seconds when it was signed, within five minutes of the platform's clock."),
+        (WebhookHeaders.SignatureHeader, "v1,<base64 HMAC-SHA256 of \"id.timestamp.body\" with the storefront's secret>."),
+    ];
 
     private static async Task<IResult> Handle(string storefrontId, HttpRequest http, IDocumentSession session,
         IOptions<StorefrontWebhookOptions> options, TimeProvider clock, CancellationToken ct)

@@ -15,7 +15,9 @@ public static class GetDeposits
                     : ProblemCodes.NotFound("deposit.not_found", $"No deposit for order {orderId}."))
             .RequireAuthorization(PlatformPolicies.Audit)
             .WithTags("Deposits")
-            .WithSummary("The deposit of an order: amount, status, authorization and capture tokens, what the swipe left authorized.");
+            .WithSummary("The deposit of an order: amount, status, authorization and capture tokens, what the swipe left authorized.")
+            .Produces<DepositView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 }

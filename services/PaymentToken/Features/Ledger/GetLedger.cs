@@ -19,7 +19,9 @@ public static class GetLedger
             })
             .RequireAuthorization(PlatformPolicies.Audit)
             .WithTags("Payments")
-            .WithSummary("The order's payment ledger: totals, tender lines with their authorizations and captures, refunds, history.");
+            .WithSummary("The order's payment ledger: totals, tender lines with their authorizations and captures, refunds, history.")
+            .Produces<LedgerView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

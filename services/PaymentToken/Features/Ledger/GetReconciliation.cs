@@ -28,7 +28,9 @@ public static class GetReconciliation
             })
             .RequireAuthorization(PlatformPolicies.Audit)
             .WithTags("Payments")
-            .WithSummary("The order's ledger checked against the processor's own record of every call made for the order.");
+            .WithSummary("The order's ledger checked against the processor's own record of every call made for the order.")
+            .Produces<ReconciliationView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

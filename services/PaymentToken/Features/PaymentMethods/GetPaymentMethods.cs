@@ -34,7 +34,9 @@ public static class GetPaymentMethods
             .RequireAuthorization(PlatformPolicies.Audit)
             .WithTags("Payments")
             .WithSummary("The order's card tenders that can still be captured, oldest first, with what each makes available "
-                         + "(operators, services; a terminal asks the Order service, which knows the order's stores).");
+                         + "(operators, services; a terminal asks the Order service, which knows the order's stores).")
+            .Produces<PaymentMethodsView>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -16,7 +16,9 @@ public static class GetTenderTypes
                 await session.LoadAsync<TenderType>(tenderTypeId, ct) is { } tender
                     ? TypedResults.Ok(tender)
                     : ProblemCodes.NotFound("tender_type.not_found", $"No tender type '{tenderTypeId}'."))
-            .WithSummary("One tender type.");
+            .WithSummary("One tender type.")
+            .Produces<TenderType>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 }

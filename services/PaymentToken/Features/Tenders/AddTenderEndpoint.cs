@@ -25,6 +25,7 @@ public static class AddTenderEndpoint
     {
         app.MapPost(Route, Handle)
             .RequireAuthorization(PlatformPolicies.Service)
+            .RequiresIdempotencyKey()
             .ExcludeFromDescription();
         return app;
     }

@@ -20,15 +20,21 @@ public static class CompletePickupEndpoint
     {
         app.MapPost("/api/pickups/{pickupId:guid}/completion", Handle)
             .RequireAuthorization(PlatformPolicies.StoreWork)
+            .RequiresIdempotencyKey()
             .WithTags("Pickup requests")
-            .WithSummary("Completes a pickup (PUP-4): receipt and items scanned, goods handed over, payment captured by the order.");
+            .WithSummary("Completes a pickup (PUP-4): receipt and items scanned, goods handed over, payment captured by the order.")
+            .Produces<PickupRequest>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         app.MapGet("/api/pickups/{pickupId:guid}", async Task<IResult> (IQuerySession session, ClaimsPrincipal user, Guid pickupId, CancellationToken ct) =>
                 await session.LoadAsync<PickupRequest>(pickupId, ct) is not { } request
                     ? ProblemCodes.NotFound("pickup.not_found", $"No pickup request {pickupId}.")
                     : user.MayActFor(request.StoreId) is { } otherStore ? otherStore.ToProblem() : TypedResults.Ok(request))
             .RequireAuthorization(PlatformPolicies.StoreWork)
             .WithTags("Pickup requests")
-            .WithSummary("A pickup request: items, what was handed over, its completions and their payment.");
+            .WithSummary("A pickup request: items, what was handed over, its completions and their payment.")
+            .Produces<PickupRequest>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -13,7 +13,9 @@ public static class GetPickupRequests
         api.MapGet("/", async (IQuerySession session, CancellationToken ct) =>
                 await session.Query<PickupLocation>().OrderBy(s => s.StoreId).ToListAsync(ct))
             .WithSummary("Stores with a pickup counter.");
-        api.MapGet("/{storeId}/requests", ForStore).WithSummary("The pickup requests of a store, optionally by status (PUP-7).");
+        api.MapGet("/{storeId}/requests", ForStore).WithSummary("The pickup requests of a store, optionally by status (PUP-7).")
+            .Produces<IReadOnlyList<PickupRequest>>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

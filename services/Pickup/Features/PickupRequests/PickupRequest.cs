@@ -25,7 +25,7 @@ public sealed record PickupRequest(
     DateOnly PickupDate,
     IReadOnlyList<PickupItem> Items,
     DateTimeOffset RequestedAt,
-    Guid OrderId = default,
+    Guid OrderId,
     IReadOnlyList<PickupCompletion>? Completions = null,
     string? CancellationReason = null);
 

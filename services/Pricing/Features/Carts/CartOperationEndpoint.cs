@@ -35,5 +35,7 @@ internal static class CartOperationEndpoint
     }
 
     public static RouteHandlerBuilder WithCartOperation(this RouteHandlerBuilder endpoint, string summary) =>
-        endpoint.WithTags("Cart operations").WithSummary(summary).RequireAuthorization(PlatformPolicies.Carts);
+        endpoint.WithTags("Cart operations").WithSummary(summary).RequireAuthorization(PlatformPolicies.Carts)
+            .Produces<CartOperationResult>()
+            .ProducesProblem(StatusCodes.Status409Conflict); // a locked line, an expired coupon: the cart as it is says no
 }

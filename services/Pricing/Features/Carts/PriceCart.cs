@@ -13,7 +13,9 @@ public static class PriceCart
         app.MapPost("/api/pricing/carts/price", Handle)
             .RequireAuthorization(PlatformPolicies.Carts)
             .WithTags("Carts")
-            .WithSummary("Prices a cart (stateless: send the whole cart). Every line explains its price and discounts.");
+            .WithSummary("Prices a cart (stateless: send the whole cart). Every line explains its price and discounts.")
+            .Produces<PricedCartView>()
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 

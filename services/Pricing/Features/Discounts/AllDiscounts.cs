@@ -19,11 +19,15 @@ public static class AllDiscounts
         app.MapGet("/api/pricing/stores/{storeId}/discounts", ForStore)
             .RequireAuthorization(PlatformPolicies.ReferenceData)
             .WithTags("Discounts")
-            .WithSummary("PRC-2: discounts active in the store (its price groups, catalogs, affiliations, loyalty programs).");
+            .WithSummary("PRC-2: discounts active in the store (its price groups, catalogs, affiliations, loyalty programs).")
+            .Produces<IReadOnlyList<ListedDiscount>>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         app.MapPost("/api/pricing/carts/all-discounts", ForCart)
             .RequireAuthorization(PlatformPolicies.Carts)
             .WithTags("Discounts")
-            .WithSummary("PRC-2 for a cart: the store's discounts without those conflicting with the cart's applied discounts.");
+            .WithSummary("PRC-2 for a cart: the store's discounts without those conflicting with the cart's applied discounts.")
+            .Produces<IReadOnlyList<ListedDiscount>>()
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 

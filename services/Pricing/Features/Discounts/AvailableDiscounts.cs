@@ -18,7 +18,9 @@ public static class AvailableDiscounts
         app.MapPost("/api/pricing/carts/available-discounts", Handle)
             .RequireAuthorization(PlatformPolicies.Carts)
             .WithTags("Discounts")
-            .WithSummary("PRC-3: discounts applied and applicable to a line or the cart, with what more they need.");
+            .WithSummary("PRC-3: discounts applied and applicable to a line or the cart, with what more they need.")
+            .Produces<IReadOnlyList<AvailableDiscount>>()
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 

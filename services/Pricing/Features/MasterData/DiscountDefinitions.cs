@@ -20,7 +20,9 @@ public static class DiscountDefinitions
                 await session.LoadAsync<Discount>(id, ct) is { } discount
                     ? Results.Ok(discount)
                     : ProblemCodes.NotFound("discount.not_found", $"No discount '{id}'."))
-            .WithSummary("A discount definition.");
+            .WithSummary("A discount definition.")
+            .Produces<Discount>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         discounts.MapPut("/{id}", async (string id, Discount discount, IDocumentSession session, PriceBookProvider books, CancellationToken ct) =>
             {
                 if (discount.Id != id)
@@ -33,10 +35,12 @@ public static class DiscountDefinitions
                 return Results.Ok(discount);
             })
             .WithSummary("Creates or replaces a discount definition.")
+            .Produces<Discount>()
             .WithMaxBodyBytes(1024 * 1024); // a discount may name thousands of SKUs (the gateway allows as much)
         discounts.MapDelete("/{id}", (string id, IDocumentSession session, PriceBookProvider books, CancellationToken ct) =>
                 Delete<Discount>(id, session, books, ct))
-            .WithSummary("Deletes a discount definition.");
+            .WithSummary("Deletes a discount definition.")
+            .Produces(StatusCodes.Status204NoContent);
 
         var programs = app.MapGroup("/api/pricing/loyalty-programs").RequireAuthorization(PlatformPolicies.MasterData).WithTags("Master data");
         programs.MapPut("/{id}", async (string id, LoyaltyProgram program, IDocumentSession session, PriceBookProvider books, CancellationToken ct) =>
@@ -48,10 +52,12 @@ public static class DiscountDefinitions
                 books.Invalidate();
                 return Results.Ok(program);
             })
-            .WithSummary("Creates or replaces a loyalty program (its price group and members).");
+            .WithSummary("Creates or replaces a loyalty program (its price group and members).")
+            .Produces<LoyaltyProgram>();
         programs.MapDelete("/{id}", (string id, IDocumentSession session, PriceBookProvider books, CancellationToken ct) =>
                 Delete<LoyaltyProgram>(id, session, books, ct))
-            .WithSummary("Deletes a loyalty program.");
+            .WithSummary("Deletes a loyalty program.")
+            .Produces(StatusCodes.Status204NoContent);
         return app;
     }
 

@@ -20,7 +20,9 @@ public static class PriceCheck
             .RequireAuthorization(PlatformPolicies.ReferenceData)
             .WithTags("Price check")
             .WithSummary("PRC-1: the price of a product in a store (trade agreements of its price groups, validity dates); " +
-                         "customerId adds the customer's affiliation and loyalty price groups.");
+                         "customerId adds the customer's affiliation and loyalty price groups.")
+            .Produces<PriceCheckResult>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
