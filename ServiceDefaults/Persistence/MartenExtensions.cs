@@ -36,6 +36,8 @@ public static class MartenExtensions
                 options.DatabaseSchemaName = schema;
                 options.Events.DatabaseSchemaName = schema;
                 options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                // Who started each event (SessionInitiator): a header of the event, so a stream's history says it.
+                options.Events.MetadataConfig.HeadersEnabled = true;
                 // The Order API and the order worker migrate the same schema as they start, one after the other under
                 // Marten's advisory lock. On a loaded two-core machine the first took longer than the default wait and
                 // the second died with "Unable to attain the global lock in time"; a start may wait this long instead.

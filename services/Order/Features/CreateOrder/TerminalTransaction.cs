@@ -1,5 +1,6 @@
 using OmniChannel.Order.Orders;
 using OmniChannel.ServiceDefaults;
+using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.Order.Features.CreateOrder;
 
@@ -9,7 +10,8 @@ public enum TransactionStatus { Received, Created }
 /// ORD-9: the terminal's transaction, stored durably before anything else under its Idempotency-Key. It holds the
 /// validated order until the order's stream exists (real time, or the sync job), and answers a repeated key.
 /// <see cref="Trace"/> is the request's trace context, so the order's creation, whenever and wherever it happens, continues
-/// the request's trace (issue 10: one trace per order).
+/// the request's trace (issue 10: one trace per order); <see cref="Initiator"/> is the request's caller, so the order's
+/// creation and everything it starts are theirs, not the creating job's.
 /// </summary>
 public sealed record TerminalTransaction(
     string Id,
@@ -21,4 +23,5 @@ public sealed record TerminalTransaction(
     DateTimeOffset ReceivedAt,
     CreationPath? CreatedVia = null,
     DateTimeOffset? CreatedAt = null,
-    TraceContext? Trace = null);
+    TraceContext? Trace = null,
+    Initiator? Initiator = null);
