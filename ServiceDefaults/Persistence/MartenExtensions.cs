@@ -4,7 +4,9 @@ using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
+using OmniChannel.ServiceDefaults.Logging;
 using OmniChannel.ServiceDefaults.Messaging;
 using Weasel.Core;
 
@@ -28,9 +30,12 @@ public static class MartenExtensions
         builder.Services.AddSingleton(dataSource);
         builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: [ServiceDefaultsExtensions.ReadyTag]);
 
-        var marten = builder.Services.AddMarten(_ =>
+        var marten = builder.Services.AddMarten(services =>
             {
                 var options = new StoreOptions();
+                // Marten's own logger writes the values of a failed command's parameters (card tokens, personal data).
+                var loggers = services.GetRequiredService<ILoggerFactory>();
+                options.Logger(new ValueFreeMartenLogger(loggers.CreateLogger<IDocumentStore>()));
                 options.Connection(dataSource);
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
                 options.DatabaseSchemaName = schema;
