@@ -46,21 +46,8 @@ public static class ServiceDefaultsExtensions
         builder.Services.ConfigureHttpJsonOptions(json => RequestJson.Configure(json.SerializerOptions));
         builder.Services.Configure<RequestLimits>(builder.Configuration.GetSection(RequestLimits.Section));
         builder.Services.AddSingleton(TimeProvider.System);
-        EscapeLoggedValues(builder.Services);
+        EscapingLoggerFactory.Decorate(builder.Services);
         return builder;
-    }
-
-    /// <summary>Every ILogger comes from an <see cref="EscapingLoggerFactory"/> over the factory logging registered.</summary>
-    private static void EscapeLoggedValues(IServiceCollection services)
-    {
-        var registered = services.Last(d => d.ServiceType == typeof(ILoggerFactory) && !d.IsKeyedService);
-        services.Remove(registered);
-        services.AddSingleton<ILoggerFactory>(provider => new EscapingLoggerFactory(registered switch
-        {
-            { ImplementationInstance: ILoggerFactory instance } => instance,
-            { ImplementationFactory: { } factory } => (ILoggerFactory)factory(provider),
-            _ => (ILoggerFactory)ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!),
-        }));
     }
 
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder

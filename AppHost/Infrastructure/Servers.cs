@@ -17,9 +17,17 @@ public static class Servers
             return builder.AddConnectionString(name);
         if (!builder.UseContainers())
             return builder.AddLocalPostgres(name);
-        var postgres = builder.AddPostgres(name);
+        // As deploy/local/postgres.sh: the server's log holds no statement's values (the official image passes "-c" to postgres).
+        var postgres = builder.AddPostgres(name).WithArgs(NoDataInServerLog.SelectMany(setting => new[] { "-c", setting }).ToArray());
         return builder.DataPath() is { } path ? postgres.WithDataBindMount(Path.Combine(path, name)) : postgres.WithDataVolume();
     }
+
+    /// <summary>
+    /// PostgreSQL's own log without data: no parameters of slow or failed statements, no DETAIL or CONTEXT of errors (they
+    /// quote values: a duplicate key, the JSON a document was refused for): card tokens and personal data stay out of it.
+    /// </summary>
+    public static readonly string[] NoDataInServerLog =
+        ["log_parameter_max_length=0", "log_parameter_max_length_on_error=0", "log_error_verbosity=terse"];
 
     public static IResourceBuilder<IResourceWithConnectionString> AddRabbitMQServer(this IDistributedApplicationBuilder builder, string name)
     {

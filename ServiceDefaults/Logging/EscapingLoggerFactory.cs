@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace OmniChannel.ServiceDefaults.Logging;
@@ -5,7 +6,9 @@ namespace OmniChannel.ServiceDefaults.Logging;
 /// <summary>
 /// Every logger of a service writes control characters of logged values as <c>\uXXXX</c>: a CR/LF or ESC in a value a
 /// request carried can neither forge a log line nor drive a terminal, in the console, the OTLP export or any other
-/// provider. A decorator of the factory rather than of each provider, so the providers' own filters still apply.
+/// provider; and logs an exception from PostgreSQL without the statement's values it quotes (<see cref="LoggedException"/>).
+/// A decorator of the factory rather than of each provider, so the providers' own filters still apply, and every
+/// library's logger (MassTransit, Marten, ASP.NET Core) goes through it.
 /// </summary>
 public sealed class EscapingLoggerFactory(ILoggerFactory inner) : ILoggerFactory
 {
@@ -14,6 +17,19 @@ public sealed class EscapingLoggerFactory(ILoggerFactory inner) : ILoggerFactory
     public void AddProvider(ILoggerProvider provider) => inner.AddProvider(provider);
 
     public void Dispose() => inner.Dispose();
+
+    /// <summary>Every ILogger comes from an <see cref="EscapingLoggerFactory"/> over the factory logging registered.</summary>
+    public static void Decorate(IServiceCollection services)
+    {
+        var registered = services.Last(d => d.ServiceType == typeof(ILoggerFactory) && !d.IsKeyedService);
+        services.Remove(registered);
+        services.AddSingleton<ILoggerFactory>(provider => new EscapingLoggerFactory(registered switch
+        {
+            { ImplementationInstance: ILoggerFactory instance } => instance,
+            { ImplementationFactory: { } factory } => (ILoggerFactory)factory(provider),
+            _ => (ILoggerFactory)ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!),
+        }));
+    }
 }
 
 /// <summary>Passes a log entry on unchanged unless a value (or the message) holds a control character; then escaped.</summary>
@@ -27,6 +43,7 @@ public sealed class EscapingLogger(ILogger inner) : ILogger
     {
         if (!inner.IsEnabled(logLevel))
             return;
+        exception = LoggedException.Of(exception);
         var message = formatter(state, exception);
         var values = state as IReadOnlyList<KeyValuePair<string, object?>> ?? [];
         if (Http.ControlCharacters.Any(message) || values.Any(v => v.Value is string text && Http.ControlCharacters.Any(text)))

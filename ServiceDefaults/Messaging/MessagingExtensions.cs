@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OmniChannel.ServiceDefaults.Persistence;
+using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.ServiceDefaults.Messaging;
 
@@ -16,7 +17,8 @@ public static class MessagingExtensions
     /// <c>_error</c> queue, never a silent drop. The message stays unacknowledged while it is retried, so a crash
     /// mid-retry hands it back to the broker. (Delayed redelivery would need RabbitMQ's delayed-exchange plugin, which
     /// Debian does not ship.) Queue names are kebab-case and prefixed with the service name, so each consuming
-    /// service gets its own copy. Call <c>AddMartenStore</c> first.
+    /// service gets its own copy. Every message carries who started the work it belongs to (InitiatorFilters.cs).
+    /// Call <c>AddMartenStore</c> first.
     /// </summary>
     public static IHostApplicationBuilder AddMessaging(this IHostApplicationBuilder builder, string serviceName,
         Action<IBusRegistrationConfigurator>? configure = null)
@@ -48,15 +50,20 @@ public static class MessagingExtensions
                     r.Ignore<Exception>(WriteConflict.IsAny);
                     r.Exponential(retryLimit, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500));
                 });
+                // Outside the outbox, so the message's initiator is the scope's before the outbox opens its session.
+                endpoint.UseConsumeFilter(typeof(InitiatorConsumeFilter<>), context);
                 endpoint.UseMartenOutbox(context);
             });
 
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(new Uri(connectionString));
+                rabbit.UseSendFilter(typeof(InitiatorSendFilter<>), context);
+                rabbit.UsePublishFilter(typeof(InitiatorPublishFilter<>), context);
                 rabbit.ConfigureEndpoints(context);
             });
         });
+        builder.Services.AddInitiators();
 
         // The bus health check (tagged "ready" by MassTransit) makes /health/ready fail while RabbitMQ is unreachable.
         builder.Services.Configure<MassTransitHostOptions>(options =>

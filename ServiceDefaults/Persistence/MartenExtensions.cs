@@ -4,7 +4,9 @@ using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
+using OmniChannel.ServiceDefaults.Logging;
 using OmniChannel.ServiceDefaults.Messaging;
 using Weasel.Core;
 
@@ -28,14 +30,19 @@ public static class MartenExtensions
         builder.Services.AddSingleton(dataSource);
         builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: [ServiceDefaultsExtensions.ReadyTag]);
 
-        var marten = builder.Services.AddMarten(_ =>
+        var marten = builder.Services.AddMarten(services =>
             {
                 var options = new StoreOptions();
+                // Marten's own logger writes the values of a failed command's parameters (card tokens, personal data).
+                var loggers = services.GetRequiredService<ILoggerFactory>();
+                options.Logger(new ValueFreeMartenLogger(loggers.CreateLogger<IDocumentStore>()));
                 options.Connection(dataSource);
                 options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
                 options.DatabaseSchemaName = schema;
                 options.Events.DatabaseSchemaName = schema;
                 options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                // Who started each event (SessionInitiator): a header of the event, so a stream's history says it.
+                options.Events.MetadataConfig.HeadersEnabled = true;
                 // The Order API and the order worker migrate the same schema as they start, one after the other under
                 // Marten's advisory lock. On a loaded two-core machine the first took longer than the default wait and
                 // the second died with "Unable to attain the global lock in time"; a start may wait this long instead.

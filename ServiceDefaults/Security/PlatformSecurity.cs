@@ -44,6 +44,7 @@ public static class PlatformSecurity
         builder.Services.AddAuthorization(PlatformPolicies.Configure);
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         builder.Services.AddSingleton<PlatformSecurityMarker>();
+        builder.Services.AddInitiators();
         return builder;
     }
 
@@ -54,12 +55,16 @@ public static class PlatformSecurity
     public static bool RequiresHttpsMetadata(Uri authority, bool isDevelopment) =>
         !(isDevelopment && authority.Scheme == Uri.UriSchemeHttp && authority.IsLoopback);
 
-    /// <summary>Authentication and authorization, after the correlation id so that refusals carry it.</summary>
+    /// <summary>
+    /// Authentication and authorization, after the correlation id so that refusals carry it; between them, the caller
+    /// becomes the initiator of the request's work (<see cref="InitiatorMiddleware"/>), refusals included.
+    /// </summary>
     internal static void UsePlatformSecurity(this WebApplication app)
     {
         if (app.Services.GetService<PlatformSecurityMarker>() is null)
             return; // a process outside the platform's identity (the processor emulator)
         app.UseAuthentication();
+        app.UseMiddleware<InitiatorMiddleware>();
         app.UseAuthorization();
     }
 

@@ -79,6 +79,12 @@ fsync = on
 synchronous_commit = on
 log_line_prefix = '%m [%p] %q%u@%d '
 log_min_duration_statement = 1000
+# The server's log holds no data: a slow statement is logged without its parameters (the documents' JSON: card tokens,
+# customers' names and addresses), an error without its DETAIL and CONTEXT, which quote the values (a duplicate key, the
+# JSON a document was refused for). The same settings for the container: AppHost/Infrastructure/Servers.cs.
+log_parameter_max_length = 0
+log_parameter_max_length_on_error = 0
+log_error_verbosity = terse
 CONF
 [[ $EUID -eq 0 ]] && chown postgres: "$data/omni.conf"
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OmniChannel.ServiceDefaults.Messaging.Outbox;
+using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.ServiceDefaults.Messaging;
 
@@ -53,6 +54,7 @@ public static class MartenOutboxExtensions
         this MartenServiceCollectionExtensions.MartenConfigurationExpression marten)
     {
         marten.Services.TryAddScoped<ConsumeTransaction>();
+        marten.Services.AddInitiators();
         marten.Services.TryAddSingleton<OutboxSignal>();
         marten.Services.ConfigureMarten((services, options) => OutboxStorage.Configure(options, services.GetRequiredService<OutboxSignal>()));
         return marten.BuildSessionsWith<OutboxSessionFactory>(ServiceLifetime.Scoped);

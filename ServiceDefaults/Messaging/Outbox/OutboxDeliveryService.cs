@@ -7,6 +7,7 @@ using MassTransit.Serialization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.ServiceDefaults.Messaging.Outbox;
 
@@ -17,7 +18,7 @@ namespace OmniChannel.ServiceDefaults.Messaging.Outbox;
 /// instances of a service share the work, and each row is deleted in the same transaction once the broker confirmed
 /// it. A crash in between sends it again, with the same MessageId, which the receiving inbox drops.
 /// </summary>
-internal sealed class OutboxDeliveryService(IDocumentStore store, IBusControl bus, OutboxSignal signal,
+internal sealed class OutboxDeliveryService(IDocumentStore store, IBusControl bus, OutboxSignal signal, OwnInitiator own,
     IOptions<MartenOutboxOptions> options, ILogger<OutboxDeliveryService> logger) : BackgroundService
 {
     private const string DueMessages =
@@ -99,7 +100,24 @@ internal sealed class OutboxDeliveryService(IDocumentStore store, IBusControl bu
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(settings.MessageDeliveryTimeout);
         var endpoint = await bus.GetSendEndpoint(destination);
-        await endpoint.Send(new SerializedMessageBody(), new OutboxMessageSendPipe(message, destination), timeout.Token);
+        await endpoint.Send(new SerializedMessageBody(), new StoredMessagePipe(message, destination, own.Initiator), timeout.Token);
+    }
+
+    /// <summary>
+    /// The stored envelope as it was written, and the service as the initiator of one written without (a session of the
+    /// store's own: a job, a recovery). MassTransit's scoped send filters skip stored messages, so it is done here.
+    /// </summary>
+    private sealed class StoredMessagePipe(StoredOutboxMessage message, Uri destination, Initiator own) : IPipe<SendContext>
+    {
+        private readonly OutboxMessageSendPipe stored = new(message, destination);
+
+        public async Task Send(SendContext context)
+        {
+            await stored.Send(context);
+            InitiatorHeader.SetIfAbsent(context.Headers, own);
+        }
+
+        public void Probe(ProbeContext context) => stored.Probe(context);
     }
 
     /// <summary>The stored trace; for a row written before it was stored, the traceparent of its MT-Activity-Id header.</summary>

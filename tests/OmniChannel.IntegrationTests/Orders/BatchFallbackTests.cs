@@ -35,6 +35,8 @@ public class BatchFallbackTests(PlatformFixture platform)
                 Assert.Equal("Confirmed", order.GetProperty("status").GetString());
                 var created = order.GetProperty("history").EnumerateArray().Single(e => e.GetProperty("type").GetString() == "order_created");
                 Assert.Equal("Batch", created.GetProperty("data").GetProperty("createdVia").GetString());
+                // Created by the worker's job, but the cashier's order: the transaction kept who sent it (issue 12).
+                Assert.Equal("1001", created.GetProperty("by").GetProperty("id").GetString());
             }
             Assert.Equal((50, 10), await orders.StockAsync("HOUSTON", sku));
         }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using MassTransit;
 using MassTransit.Logging;
+using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.Messaging.Tests.Infrastructure;
 
@@ -20,7 +21,7 @@ public sealed class DeliveryLog : IConsumeObserver
     public Task PreConsume<T>(ConsumeContext<T> context) where T : class
     {
         deliveries.Enqueue(new Delivery(context.Message, context.MessageId, context.CorrelationId, context.ConversationId,
-            context.Headers.Get<string>(DiagnosticHeaders.ActivityId)));
+            context.Headers.Get<string>(DiagnosticHeaders.ActivityId), context.Headers.Get<string>(Initiator.Header)));
         return Task.CompletedTask;
     }
 
@@ -29,4 +30,4 @@ public sealed class DeliveryLog : IConsumeObserver
     public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Task.CompletedTask;
 }
 
-public sealed record Delivery(object Message, Guid? MessageId, Guid? CorrelationId, Guid? ConversationId, string? ActivityId);
+public sealed record Delivery(object Message, Guid? MessageId, Guid? CorrelationId, Guid? ConversationId, string? ActivityId, string? Initiator);

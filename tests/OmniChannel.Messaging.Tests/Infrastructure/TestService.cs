@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OmniChannel.ServiceDefaults.Logging;
 using OmniChannel.ServiceDefaults.Messaging;
 using OmniChannel.ServiceDefaults.Messaging.Outbox;
 using OmniChannel.ServiceDefaults.Persistence;
@@ -27,6 +28,8 @@ public sealed class TestService(MessagingInfrastructure infrastructure, string p
     public string Name { get; } = $"{purpose}{Random.Shared.Next(100000, 999999)}";
 
     public DeliveryLog Deliveries { get; } = new();
+
+    public CapturedLogs Logs { get; } = new();
 
     public IServiceProvider Services => (host ?? throw new InvalidOperationException("Not built.")).Services;
 
@@ -74,7 +77,8 @@ public sealed class TestService(MessagingInfrastructure infrastructure, string p
             ["ConnectionStrings:rabbitmq"] = infrastructure.RabbitMq,
             ["OmniChannel:Messaging:RetryLimit"] = "2", // so a failing message reaches _error in about two seconds
         });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning).AddProvider(Logs);
+        EscapingLoggerFactory.Decorate(builder.Services); // as AddServiceDefaults does
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddConsumeObserver(_ => Deliveries);
 

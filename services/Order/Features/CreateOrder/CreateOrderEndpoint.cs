@@ -29,7 +29,8 @@ public static class CreateOrderEndpoint
     }
 
     private static async Task<IResult> Handle(HttpRequest http, CreateOrderRequest request, IDocumentSession session,
-        ReferenceData references, OrderCreator creator, RealTimeOrderCreation realTime, TimeProvider clock, CancellationToken ct)
+        ReferenceData references, OrderCreator creator, RealTimeOrderCreation realTime, InitiatorAccessor initiators, TimeProvider clock,
+        CancellationToken ct)
     {
         var (key, problem) = IdempotentRequest.ReadKey(http);
         if (problem is not null)
@@ -57,7 +58,7 @@ public static class CreateOrderEndpoint
             return noOverride.ToProblem();
 
         var transaction = new TerminalTransaction(key, Orders.ConfirmationNumber.New(order!.StoreId), NewId.NextGuid(), idempotent.Fingerprint,
-            order, TransactionStatus.Received, clock.GetUtcNow(), Trace: TraceContext.Current());
+            order, TransactionStatus.Received, clock.GetUtcNow(), Trace: TraceContext.Current(), Initiator: initiators.Current);
         session.Insert(transaction); // first: the synchronous creation below stores it again under the same key
         var mode = data.Store!.OrderCreationMode;
         if (mode == OrderCreationMode.Synchronous)

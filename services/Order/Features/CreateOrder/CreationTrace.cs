@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using OmniChannel.Order.Orders;
 using OmniChannel.ServiceDefaults;
+using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.Order.Features.CreateOrder;
 
@@ -22,6 +23,8 @@ public static class CreationTrace
         var activity = Telemetry.ActivitySource.StartActivity("create order", ActivityKind.Internal, transaction.Trace?.Parent ?? default);
         activity?.SetTag(ConfirmationNumber, transaction.ConfirmationNumber);
         activity?.SetTag(Path, OrderMetrics.PathName(path));
+        if (transaction.Initiator is { } initiator)
+            InitiatorTelemetry.Tag(activity, initiator);
         return activity;
     }
 

@@ -3,6 +3,7 @@ using Marten;
 using OmniChannel.Contracts.Inventory;
 using OmniChannel.Order.Orders;
 using OmniChannel.ServiceDefaults.Persistence;
+using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.Order.Features.CreateOrder;
 
@@ -11,7 +12,8 @@ namespace OmniChannel.Order.Features.CreateOrder;
 /// the transaction created and asks Inventory-Allocation to reserve the order's stock (INV-7), all in the caller's
 /// session, so all or none commit. Inventory's answer starts the order's saga (OrderStateMachine): the first step
 /// needs no message of its own. Whichever path commits first wins; the stream key makes a second creation fail
-/// instead of creating twice.
+/// instead of creating twice. The order's first event and its reservation are the transaction's initiator's (the
+/// caller of the request), whichever path creates it.
 /// </summary>
 public sealed class OrderCreator(TimeProvider clock)
 {
@@ -19,13 +21,18 @@ public sealed class OrderCreator(TimeProvider clock)
     {
         var order = transaction.Order;
         var now = clock.GetUtcNow();
-        session.Events.StartStream<CustomerOrder>(transaction.ConfirmationNumber, new OrderCreated(transaction.ConfirmationNumber,
+        var stream = session.Events.StartStream<CustomerOrder>(transaction.ConfirmationNumber, new OrderCreated(transaction.ConfirmationNumber,
             transaction.OrderId, order.StoreId, order.TerminalId, order.CustomerId, order.CustomerType, order.Lines, order.Deposit,
             order.DepositPercent, path, transaction.ReceivedAt, now, order.Currency, order.Channel));
+        stream.Events[0].StartedBy(transaction.Initiator); // one session may create the orders of several callers
 
         var created = transaction with { Status = TransactionStatus.Created, CreatedVia = path, CreatedAt = now };
         session.Store(created);
-        session.PublishOnCommit(Reservation(transaction.OrderId, transaction.ConfirmationNumber, order.Lines));
+        session.PublishOnCommit(Reservation(transaction.OrderId, transaction.ConfirmationNumber, order.Lines), reservation =>
+        {
+            if (transaction.Initiator is { } initiator)
+                reservation.Headers.Set(Initiator.Header, initiator.ToHeader());
+        });
         session.AfterCommit(() => OrderMetrics.OrderCreated(path));
         return created;
     }

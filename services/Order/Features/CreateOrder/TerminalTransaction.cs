@@ -1,5 +1,6 @@
 using OmniChannel.Order.Orders;
 using OmniChannel.ServiceDefaults;
+using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.Order.Features.CreateOrder;
 
@@ -11,7 +12,8 @@ public enum TransactionStatus { Received, Created }
 /// <see cref="ForceCompletedAt"/>: ORD-11, the terminal completed the transaction while its creation was stuck; the
 /// order is created asynchronously and a cancellation of it goes the ORD-10 way.
 /// <see cref="Trace"/> is the request's trace context, so the order's creation, whenever and wherever it happens, continues
-/// the request's trace (issue 10: one trace per order).
+/// the request's trace (issue 10: one trace per order); <see cref="Initiator"/> is the request's caller, so the order's
+/// creation and everything it starts are theirs, not the creating job's.
 /// </summary>
 public sealed record TerminalTransaction(
     string Id,
@@ -24,4 +26,5 @@ public sealed record TerminalTransaction(
     CreationPath? CreatedVia = null,
     DateTimeOffset? CreatedAt = null,
     TraceContext? Trace = null,
+    Initiator? Initiator = null,
     DateTimeOffset? ForceCompletedAt = null);

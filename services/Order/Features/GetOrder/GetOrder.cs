@@ -8,12 +8,16 @@ using Microsoft.Extensions.Options;
 using OmniChannel.Order.Features.CreateOrder;
 using OmniChannel.Order.Orders;
 using OmniChannel.ServiceDefaults.Http;
+using OmniChannel.ServiceDefaults.Persistence;
 using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.Order.Features.GetOrder;
 
-/// <summary>An event of the order's stream as recorded, its card tokens masked (PAY-12).</summary>
-public sealed record OrderEventView(long Version, string Type, DateTimeOffset Timestamp, JsonNode? Data);
+/// <summary>
+/// An event of the order's stream as recorded, its card tokens masked (PAY-12), and <see cref="By"/> who started the work
+/// that appended it: the cashier whose request created the order is also who its saga confirmed it for.
+/// </summary>
+public sealed record OrderEventView(long Version, string Type, DateTimeOffset Timestamp, JsonNode? Data, Initiator? By = null);
 
 /// <summary>A line with what of it was carried out, picked up or shipped so far.</summary>
 public sealed record OrderLineView(int LineId, string Sku, int Quantity, Fulfillment Fulfillment, int FulfilledQuantity);
@@ -82,7 +86,7 @@ public static class GetOrder
             return TypedResults.Ok(new OrderView(order.Id, order.OrderId, order.Status.ToString(), order.StoreId, order.CustomerId, order.Lines,
                 order.Prices, order.Total, order.DepositDue, order.DepositPaid, order.Currency, order.RejectionCode,
                 order.RejectionReason, events.Select(e => new OrderEventView(e.Version, e.EventTypeName, e.Timestamp,
-                    CardTokens.MaskIn(JsonSerializer.SerializeToNode(e.Data, e.EventType, json.Value.SerializerOptions)))).ToList(),
+                    CardTokens.MaskIn(JsonSerializer.SerializeToNode(e.Data, e.EventType, json.Value.SerializerOptions)), e.Initiator())).ToList(),
                 order.Channel.ToString(),
                 new OrderPaymentView(order.DepositPaid, order.AuthorizedBalance, order.AuthorizationExpiresAt, order.SecondCardRequired,
                     order.Fulfilled.Sum(f => f.Captured), order.BalanceDue),

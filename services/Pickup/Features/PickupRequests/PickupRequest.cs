@@ -1,3 +1,5 @@
+using OmniChannel.ServiceDefaults.Security;
+
 namespace OmniChannel.Pickup.Features.PickupRequests;
 
 /// <summary>A store that serves pickup (INV-6), with the time zone its pickup deadlines and receipt slots use.</summary>
@@ -15,7 +17,10 @@ public enum PickupStatus { Requested, Received, Completed, NotPossible, Cancelle
 /// </summary>
 public enum PickupPaymentStatus { Pending, Captured, NewPaymentRequired }
 
-/// <summary>Goods a customer collects at a store's pickup counter (PUP-1 … PUP-9).</summary>
+/// <summary>
+/// Goods a customer collects at a store's pickup counter (PUP-1 … PUP-9). <see cref="RequestedBy"/>: who started the
+/// order the request comes from (the cashier or storefront that placed it), as the order's confirmation carried it.
+/// </summary>
 public sealed record PickupRequest(
     Guid Id,
     string StoreId,
@@ -27,7 +32,8 @@ public sealed record PickupRequest(
     DateTimeOffset RequestedAt,
     Guid OrderId,
     IReadOnlyList<PickupCompletion>? Completions = null,
-    string? CancellationReason = null);
+    string? CancellationReason = null,
+    Initiator? RequestedBy = null);
 
 /// <summary>One order line to collect; <see cref="HandedOver"/>: how many the customer took so far.</summary>
 public sealed record PickupItem(string Sku, int Quantity, int LineId = 0, int HandedOver = 0)
