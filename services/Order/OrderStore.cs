@@ -5,6 +5,7 @@ using OmniChannel.Order.Features.CancelOrder;
 using OmniChannel.Order.Features.CreateOrder;
 using OmniChannel.Order.Features.Invoicing;
 using OmniChannel.Order.Features.MasterData;
+using OmniChannel.Order.Features.RecallOrders;
 using OmniChannel.Order.Features.StorefrontWebhooks;
 using OmniChannel.Order.Orders;
 
@@ -32,5 +33,10 @@ public static class OrderStore
         // Every order is an event stream keyed by its confirmation number; its current state is kept inline.
         options.Events.StreamIdentity = StreamIdentity.AsString;
         options.Projections.Snapshot<CustomerOrder>(SnapshotLifecycle.Inline);
+
+        // ORD-6: the orders' summaries that recall searches, kept inline from the streams and the stored transactions.
+        OrderSummaryStorage.Configure(options);
+        options.Projections.Add(new OrderSummaryProjection(options), ProjectionLifecycle.Inline);
+        options.Listeners.Add(new PendingOrderSummaries());
     }
 }
