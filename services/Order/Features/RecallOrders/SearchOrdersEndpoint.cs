@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using OmniChannel.Order.Features.Rights;
 using OmniChannel.ServiceDefaults.Security;
 
@@ -12,6 +13,27 @@ public sealed record OrderListItem(string ConfirmationNumber, Guid OrderId, stri
     public static OrderListItem Of(OrderSummary s) => new(s.Id, s.OrderId, s.StoreId, s.Channel, s.Status, s.CustomerId, s.Customer.Name, s.Total,
         s.Currency, s.LineCount, s.CreatedAt, s.UpdatedAt);
 }
+
+/// <summary>
+/// The query string of GET /api/orders as its OpenAPI document lists it (so clients, and the hostile-input suite, know
+/// every parameter). All text: each value is read by <see cref="OrderSearch.Parse"/>, from the query string itself, which
+/// also sees a parameter given twice or one it does not know.
+/// </summary>
+public sealed record OrderSearchQuery(
+    [FromQuery(Name = "confirmationNumber")] string? ConfirmationNumber,
+    [FromQuery(Name = "orderId")] string? OrderId,
+    [FromQuery(Name = "customerId")] string? CustomerId,
+    [FromQuery(Name = "customerName")] string? CustomerName,
+    [FromQuery(Name = "email")] string? Email,
+    [FromQuery(Name = "phone")] string? Phone,
+    [FromQuery(Name = "storeId")] string? StoreId,
+    [FromQuery(Name = "channel")] string? Channel,
+    [FromQuery(Name = "status")] string? Status,
+    [FromQuery(Name = "from")] string? From,
+    [FromQuery(Name = "to")] string? To,
+    [FromQuery(Name = "sort")] string? Sort,
+    [FromQuery(Name = "page")] string? Page,
+    [FromQuery(Name = "pageSize")] string? PageSize);
 
 /// <summary>
 /// A page of the list. <see cref="TotalCount"/> counts every match up to <see cref="OrderSearchSql.CountLimit"/>;
@@ -37,7 +59,8 @@ public static class SearchOrdersEndpoint
         return app;
     }
 
-    private static async Task<IResult> Handle(HttpRequest request, IQuerySession session, ClaimsPrincipal caller, CancellationToken ct)
+    private static async Task<IResult> Handle(HttpRequest request, [AsParameters] OrderSearchQuery documented, IQuerySession session,
+        ClaimsPrincipal caller, CancellationToken ct)
     {
         var (search, refusal) = OrderSearch.Parse(request.Query);
         if (refusal is not null)
