@@ -5,6 +5,7 @@ using OmniChannel.Order.Features.CancelOrder;
 using OmniChannel.Order.Features.CreateOrder;
 using OmniChannel.Order.Features.Invoicing;
 using OmniChannel.Order.Features.MasterData;
+using OmniChannel.Order.Features.RecallOrders;
 using OmniChannel.Order.Features.StorefrontWebhooks;
 using OmniChannel.Order.Orders;
 
@@ -36,5 +37,10 @@ public static class OrderStore
         // ORD-10: an asynchronous cancellation is a stream of its own ("{cn}.async-cancellation"), its state kept inline for the job and the queue.
         options.Projections.Snapshot<AsyncCancellation>(SnapshotLifecycle.Inline);
         options.Schema.For<AsyncCancellation>().Index(c => c.Status).Index(c => c.NextAttemptAt);
+
+        // ORD-6: the orders' summaries that recall searches, kept inline from the streams and the stored transactions.
+        OrderSummaryStorage.Configure(options);
+        options.Projections.Add(new OrderSummaryProjection(options), ProjectionLifecycle.Inline);
+        options.Listeners.Add(new PendingOrderSummaries());
     }
 }

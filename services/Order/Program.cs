@@ -12,6 +12,7 @@ using OmniChannel.Order.Features.Operations;
 using OmniChannel.Order.Features.OrderSaga;
 using OmniChannel.Order.Features.PaymentMethods;
 using OmniChannel.Order.Features.Reconciliation;
+using OmniChannel.Order.Features.RecallOrders;
 using OmniChannel.Order.Features.StorefrontWebhooks;
 using OmniChannel.ServiceDefaults.Http;
 using OmniChannel.ServiceDefaults.Messaging;
@@ -85,6 +86,7 @@ if (!role.ServesApi())
 app.MapMasterData();
 app.MapCreateOrder();
 app.MapGetOrder();
+app.MapSearchOrders();
 app.MapInvoices();
 app.MapCancelOrder();
 app.MapCancellationQuotes();

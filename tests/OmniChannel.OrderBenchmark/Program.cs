@@ -12,6 +12,13 @@ using OmniChannel.IntegrationTests.Infrastructure;
 // It starts its own platform in this process (AppHost through Aspire.Hosting.Testing: free ports, its own PostgreSQL and
 // RabbitMQ with a data folder deleted afterwards, no dashboard), so a developer's data is left alone;
 // ConnectionStrings__postgres / __rabbitmq select other servers.
+// `--recall`: ORD-6's search benchmark instead (RecallBenchmark.cs).
+if (args.Contains("--recall"))
+{
+    await RecallBenchmark.RunAsync(args);
+    return;
+}
+
 var options = BenchmarkOptions.Parse(args);
 Console.WriteLine($"OmniChannel order benchmark: {options.Terminals} terminals, {options.Rate} orders/s for {options.Seconds} s, {options.Skus} SKUs");
 

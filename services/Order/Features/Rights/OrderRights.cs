@@ -41,9 +41,23 @@ public static class OrderRights
     /// up at or shipped from it (its pickup counter, its stockroom). Operators, services and storefronts are not bound to a store.
     /// </summary>
     public static Refusal? MayWorkOn(ClaimsPrincipal caller, string storeId, IEnumerable<Orders.OrderLine> lines) =>
-        caller.MayActFor(storeId) is not { } otherStore || lines.Any(l => caller.MayActFor(l.Fulfillment.LocationId) is null)
+        caller.MayActFor(storeId) is not { } otherStore || StoresWorkingOn(storeId, lines).Any(store => caller.MayActFor(store) is null)
             ? null
             : otherStore;
+
+    /// <summary>
+    /// The stores whose terminals may work on an order (<see cref="MayWorkOn"/>): its own, and every line's pickup or
+    /// ship-from location. ORD-6's search keeps them on each order's summary and filters by them.
+    /// </summary>
+    public static string[] StoresWorkingOn(string storeId, IEnumerable<Orders.OrderLine> lines) =>
+        lines.Select(l => l.Fulfillment.LocationId).Prepend(storeId).Distinct(StringComparer.Ordinal).ToArray();
+
+    /// <summary>
+    /// The store a caller's reads are bound to: a terminal's or its cashier's own (empty when the token names none, which
+    /// reads nothing); null for callers bound to no store (operators, services). The search's form of <see cref="MayWorkOn"/>.
+    /// </summary>
+    public static string? ReadsBoundTo(ClaimsPrincipal caller) =>
+        caller.IsInRole(PlatformRoles.Terminal) || caller.IsInRole(PlatformRoles.Cashier) ? caller.StoreId() ?? "" : null;
 
     /// <summary>ORD-3: a deposit percent other than the parameters' needs a group that allows it.</summary>
     public static Refusal? MayOverrideDeposit(PermissionGroupRights? rights) => rights is { AllowDepositOverride: true }
