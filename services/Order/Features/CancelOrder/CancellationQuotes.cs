@@ -34,11 +34,21 @@ public static class CancellationQuotes
     {
         var quotes = app.MapGroup("/api/orders/{confirmationNumber}/cancellation-quotes").RequireAuthorization(PlatformPolicies.StoreWork).WithTags("Orders");
         quotes.MapPost("", QuoteAsync)
-            .WithSummary("ORD-8: what cancelling the order would charge, refund and void; nothing changes until the quote is committed.");
+            .WithSummary("ORD-8: what cancelling the order would charge, refund and void; nothing changes until the quote is committed.")
+            .Produces<CancellationQuote>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         quotes.MapPost("/{quoteId}/commit", CommitAsync)
-            .WithSummary("ORD-8: cancels the order as quoted (Idempotency-Key); 409 cancellation.quote_stale when the order changed since.");
+            .RequiresIdempotencyKey()
+            .WithSummary("ORD-8: cancels the order as quoted (Idempotency-Key); 409 cancellation.quote_stale when the order changed since.")
+            .Produces<CancellationAccepted>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         quotes.MapDelete("/{quoteId}", AbandonAsync)
-            .WithSummary("ORD-8: the cashier abandons the quote (voids the cancellation transaction): the order stays as it was.");
+            .WithSummary("ORD-8: the cashier abandons the quote (voids the cancellation transaction): the order stays as it was.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 

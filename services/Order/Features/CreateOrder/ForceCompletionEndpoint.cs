@@ -19,7 +19,10 @@ public static class ForceCompletionEndpoint
         app.MapPost("/api/orders/{confirmationNumber}/force-completion", Handle)
             .RequireAuthorization(PlatformPolicies.StoreWork)
             .WithTags("Orders")
-            .WithSummary("ORD-11: completes a transaction stuck in creation; its order is created asynchronously and can no longer be voided.");
+            .WithSummary("ORD-11: completes a transaction stuck in creation; its order is created asynchronously and can no longer be voided.")
+            .Produces<ForceCompletionAccepted>(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 

@@ -31,7 +31,9 @@ public static class GetOrderPaymentMethods
             })
             .RequireAuthorization(PlatformPolicies.StoreWork)
             .WithTags("Orders")
-            .WithSummary("The order's card tenders that can still be captured, oldest first, with what each makes available (PAY-3, PAY-8, PAY-10).");
+            .WithSummary("The order's card tenders that can still be captured, oldest first, with what each makes available (PAY-3, PAY-8, PAY-10).")
+            .Produces<System.Text.Json.JsonElement>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 }
