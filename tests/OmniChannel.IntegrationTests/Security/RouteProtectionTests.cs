@@ -25,6 +25,12 @@ public sealed partial class RouteProtectionTests(PlatformFixture platform)
         foreach (var (document, resource) in Services)
         {
             var writes = await WriteRoutesAsync(document);
+            // Money moves only through the order: Payment-Token describes no write route (its tender route is the services').
+            if (document == "payments")
+            {
+                Assert.Empty(writes);
+                continue;
+            }
             Assert.NotEmpty(writes);
             using var service = new HttpClient { BaseAddress = platform.Platform.Endpoint(resource) };
             foreach (var (method, path) in writes)
