@@ -65,14 +65,14 @@ var order = Service<Projects.OmniChannel_Order>("order")
     .WithEnvironment("Order__Role", "Api")
     .WithCpuPriority(-5)
     .WithReference(inventory).WithReference(pricing).WithReference(payment).WithReference(pickup)
-    .WithRealTimeDrillCommand(identity)
-    .WithReconciliationCommand(identity)
-    .WithResolveCancellationCommand(identity);
+    .WithRealTimeDrillCommand(identity);
 var orderWorker = Service<Projects.OmniChannel_Order>("order-worker", port: 5106)
     .WithEnvironment("Order__Role", "Worker")
-    .WithReference(pricing)
+    .WithReference(pricing).WithReference(payment) // Payment: the reconciliation's reads
     .WithOrderSyncCommand(identity)
-    .WithAsyncCancellationCommand(identity);
+    .WithAsyncCancellationCommand(identity)
+    .WithResolveCancellationCommand(identity)
+    .WithReconciliationCommand(identity);
 
 // The gateway reaches the services only through their URLs, and waits for all of them. The Order API is ready once its
 // projections of Inventory's fulfillment groups and Payment's tender types hold them (published as those start), so the

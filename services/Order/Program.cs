@@ -76,6 +76,9 @@ if (role.RunsSaga())
 {
     operations.MapOrderSyncNow();
     operations.MapAsyncCancellationRunNow();
+    // The operators' dashboard commands live on the worker's resource (the order API's menu keeps the drill alone).
+    operations.MapAsyncCancellationQueue();
+    operations.MapReconcileAll();
 }
 if (!role.ServesApi())
 {
@@ -91,12 +94,10 @@ app.MapInvoices();
 app.MapCancelOrder();
 app.MapCancellationQuotes();
 app.MapForceCompletion();
-operations.MapAsyncCancellationQueue();
 app.MapRetryPayment();
 app.MapAddCardTender();
 app.MapOrderPaymentMethods();
 app.MapOrderReconciliation();
-operations.MapReconcileAll();
 app.MapStorefrontWebhooks();
 operations.MapRealTimeDrill();
 app.Run();

@@ -36,7 +36,7 @@ public sealed class ReconcileAfterEachTestAttribute : BeforeAfterTestAttribute
 
     private static async Task AssertAgreeAsync(PlatformFixture platform, DateTimeOffset since)
     {
-        var operatorAtOrder = platform.As(Principal.Operator, "order");
+        var operatorAtOrder = platform.As(Principal.Operator, "order-worker");
         var path = $"/operations/reconciliation?changedSince={Uri.EscapeDataString(since.ToString("O"))}";
         var until = DateTime.UtcNow + Deadline;
         JsonElement run;

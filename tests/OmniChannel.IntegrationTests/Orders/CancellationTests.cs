@@ -143,12 +143,12 @@ public class CancellationTests(PlatformFixture platform)
         Assert.Contains(failed.GetProperty("failureCode").GetString(), new[] { "order.completed", "order.partially_fulfilled", "order.fulfilled" });
         Assert.Equal("Completed", (await Orders.GetAsync(number)).GetProperty("status").GetString()); // the order is as it was
 
-        var operatorAtOrder = platform.As(Principal.Operator, "order");
+        var operatorAtOrder = platform.As(Principal.Operator, "order-worker");
         await Problems.AssertAsync(await operatorAtOrder.PostAsJsonAsync($"/operations/async-cancellations/{number}/resolution", new { note = "" }),
             HttpStatusCode.BadRequest, "resolution.note_required");
-        await Problems.AssertAsync(await platform.As(Principal.HoustonManager, "order").PostAsJsonAsync($"/operations/async-cancellations/{number}/resolution",
+        await Problems.AssertAsync(await platform.As(Principal.HoustonManager, "order-worker").PostAsJsonAsync($"/operations/async-cancellations/{number}/resolution",
             new { note = "refunded by hand" }), HttpStatusCode.Forbidden, "auth.forbidden");
-        var command = await platform.Platform.ExecuteCommandAsync("order", "resolve-cancellation", ("confirmationNumber", number),
+        var command = await platform.Platform.ExecuteCommandAsync("order-worker", "resolve-cancellation", ("confirmationNumber", number),
             ("note", "Called the customer; the goods were returned and refunded at the till."));
         Assert.True(command.Success, command.Message);
         Assert.Contains(await QueueAsync("resolved"), c => c.GetProperty("confirmationNumber").GetString() == number);
@@ -263,14 +263,14 @@ public class CancellationTests(PlatformFixture platform)
         Assert.Contains("applied", run.Message);
         using (var gateway = await platform.As(Principal.Operator).GetAsync("/api/orders/operations/async-cancellations"))
             Assert.Equal(HttpStatusCode.NotFound, gateway.StatusCode);
-        await Problems.AssertAsync(await platform.As(Principal.HoustonManager, "order").GetAsync("/operations/async-cancellations"),
+        await Problems.AssertAsync(await platform.As(Principal.HoustonManager, "order-worker").GetAsync("/operations/async-cancellations"),
             HttpStatusCode.Forbidden, "auth.forbidden");
-        await Problems.AssertAsync(await platform.As(Principal.Operator, "order").GetAsync("/operations/async-cancellations?status=everything"),
+        await Problems.AssertAsync(await platform.As(Principal.Operator, "order-worker").GetAsync("/operations/async-cancellations?status=everything"),
             HttpStatusCode.BadRequest, "status.unknown");
     }
 
     private async Task<IReadOnlyList<JsonElement>> QueueAsync(string status) =>
-        (await platform.As(Principal.Operator, "order").GetFromJsonElementAsync($"/operations/async-cancellations?status={status}")).EnumerateArray().ToList();
+        (await platform.As(Principal.Operator, "order-worker").GetFromJsonElementAsync($"/operations/async-cancellations?status={status}")).EnumerateArray().ToList();
 
     /// <summary>The dashboard's "Real-time failure drill": orders wait for the sync job, as in a batch-mode store.</summary>
     private async Task SetDrillAsync(bool failing)

@@ -132,16 +132,16 @@ public class CardTenderTests(PlatformFixture platform)
             await Problems.AssertAsync(await anonymous.GetAsync($"/api/orders/{Number(order)}/reconciliation"), HttpStatusCode.Unauthorized, "auth.token_missing");
 
         var since = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(-5).ToString("O"));
-        using (var refused = await platform.As(Principal.HoustonManager, "order").PostAsync($"/operations/reconciliation?changedSince={since}", null))
+        using (var refused = await platform.As(Principal.HoustonManager, "order-worker").PostAsync($"/operations/reconciliation?changedSince={since}", null))
             Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
-        using var run = await platform.As(Principal.Operator, "order").PostAsync($"/operations/reconciliation?changedSince={since}", null);
+        using var run = await platform.As(Principal.Operator, "order-worker").PostAsync($"/operations/reconciliation?changedSince={since}", null);
         Assert.Equal(HttpStatusCode.OK, run.StatusCode);
         var result = await run.ReadJsonAsync();
         Assert.True(result.GetProperty("checked").GetInt32() >= 1, result.ToString());
         Assert.Equal(result.GetProperty("checked").GetInt32(), result.GetProperty("agreeing").GetInt32() + result.GetProperty("disagreeing").GetArrayLength());
 
         // The dashboard's "Reconcile orders" command on the order resource runs the same check with an operator's token.
-        var command = await platform.Platform.ExecuteCommandAsync("order", "reconcile-orders", ("hours", "1"));
+        var command = await platform.Platform.ExecuteCommandAsync("order-worker", "reconcile-orders", ("hours", "1"));
         Assert.Contains("order(s) agree", command.Message);
     }
 }
