@@ -144,7 +144,7 @@ public static class CancelOrderEndpoint
         }
     }
 
-    private static IResult Accepted(CancellationReceipt receipt)
+    internal static IResult Accepted(CancellationReceipt receipt)
     {
         var location = $"/api/orders/{receipt.ConfirmationNumber}";
         return TypedResults.Accepted(location, new CancellationAccepted(receipt.ConfirmationNumber, receipt.CancellationId, receipt.ChargePercent,

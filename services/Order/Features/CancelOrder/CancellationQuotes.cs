@@ -81,7 +81,7 @@ public static class CancellationQuotes
         if (problem is not null)
             return problem;
         var idempotent = new IdempotentRequest<CancellationReceipt>(CancellationReceipt.IdFor(confirmationNumber, key),
-            IdempotentRequest.Fingerprint(new { quoteId }), r => r.Fingerprint, Accepted, () => IdempotentRequest.Reused("a different quote"));
+            IdempotentRequest.Fingerprint(new { quoteId }), r => r.Fingerprint, CancelOrderEndpoint.Accepted, () => IdempotentRequest.Reused("a different quote"));
         if (await session.LoadAsync<CancellationReceipt>(idempotent.ReceiptId, ct) is { } earlier)
             return idempotent.Replay(earlier);
         if (await LoadQuoteAsync(session, confirmationNumber, quoteId, ct) is not { } quote)
@@ -125,11 +125,4 @@ public static class CancellationQuotes
 
     private static IResult NoQuote(string confirmationNumber, string quoteId) =>
         ProblemCodes.NotFound("cancellation.quote_not_found", $"Order {confirmationNumber} has no cancellation quote '{quoteId}'.");
-
-    private static IResult Accepted(CancellationReceipt receipt)
-    {
-        var location = $"/api/orders/{receipt.ConfirmationNumber}";
-        return TypedResults.Accepted(location, new CancellationAccepted(receipt.ConfirmationNumber, receipt.CancellationId, receipt.ChargePercent,
-            receipt.Charge, location));
-    }
 }
