@@ -9,7 +9,7 @@ namespace OmniChannel.IntegrationTests.Orders;
 /// ORD-6 recall through the gateway: GET /api/orders finds orders, and channel transactions not created yet, by customer,
 /// number, status and dates, from the summaries the Order service keeps inline with each order's stream; a terminal finds
 /// only what its store works on, an operator everything. The tests of this collection run one after another, so a search
-/// narrowed to the customer and the minutes of a test sees that test's orders only.
+/// narrowed to the customer and to the instant a test began sees that test's orders only.
 /// </summary>
 [Collection(PlatformCollection.Name)]
 public class RecallTests(PlatformFixture platform)
@@ -17,7 +17,7 @@ public class RecallTests(PlatformFixture platform)
     private readonly OrderApi orders = new(platform);
     private readonly OrderApi seattle = new(platform, Principal.SeattleCashier);
 
-    private static string At(DateTimeOffset instant) => Uri.EscapeDataString(instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"));
+    private static string At(DateTimeOffset instant) => Uri.EscapeDataString(instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture));
 
     private async Task<JsonElement> SearchAsync(string query, Principal? who = null) =>
         await platform.As(who ?? Principal.HoustonCashier).GetFromJsonElementAsync($"/api/orders?{query}");
@@ -31,7 +31,7 @@ public class RecallTests(PlatformFixture platform)
     [Fact]
     public async Task ORD6_a_terminal_finds_an_order_by_its_customers_email_phone_or_name_as_the_list_shows_it()
     {
-        var since = DateTimeOffset.UtcNow.AddSeconds(-5);
+        var since = DateTimeOffset.UtcNow; // the server stamps orders with this same clock
         var sku = await orders.NewProductAsync(30.00m, "HOUSTON", onHand: 5);
         var number = await orders.PlaceAsync(Order("2001", "tok_visa_ok", PickupLine(sku, 2, "HOUSTON")));
 
@@ -63,7 +63,7 @@ public class RecallTests(PlatformFixture platform)
     [Fact]
     public async Task ORD6_search_by_status_and_date_range()
     {
-        var since = DateTimeOffset.UtcNow.AddSeconds(-5);
+        var since = DateTimeOffset.UtcNow; // the server stamps orders with this same clock
         var sku = await orders.NewProductAsync(20.00m, "HOUSTON", onHand: 10);
         var confirmed = await orders.PlaceAsync(Order("2001", "tok_visa_ok", PickupLine(sku, 1, "HOUSTON")));
         var rejected = await orders.PlaceAsync(Order("2001", "decline_insufficient_funds", PickupLine(sku, 1, "HOUSTON")));
@@ -120,7 +120,7 @@ public class RecallTests(PlatformFixture platform)
     [Fact]
     public async Task ORD6_pages_and_sorts()
     {
-        var since = DateTimeOffset.UtcNow.AddSeconds(-5);
+        var since = DateTimeOffset.UtcNow; // the server stamps orders with this same clock
         var sku = await orders.NewProductAsync(10.00m, "HOUSTON", onHand: 20);
         var numbers = new List<string>();
         foreach (var quantity in new[] { 2, 3, 1 })
@@ -149,7 +149,7 @@ public class RecallTests(PlatformFixture platform)
     [Fact]
     public async Task ORD6_a_HOUSTON_terminal_does_not_see_SEATTLE_only_orders_and_an_operator_sees_all()
     {
-        var since = DateTimeOffset.UtcNow.AddSeconds(-5);
+        var since = DateTimeOffset.UtcNow; // the server stamps orders with this same clock
         var atSeattle = await orders.NewProductAsync(25.00m, "SEATTLE", onHand: 5);
         var atHouston = await orders.NewProductAsync(25.00m, "HOUSTON", onHand: 5);
         var seattleOnly = await seattle.PlaceAsync(SeattleOrder(PickupLine(atSeattle, 1, "SEATTLE")));
