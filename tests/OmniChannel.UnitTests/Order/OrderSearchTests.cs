@@ -121,8 +121,10 @@ public class OrderSearchTests
     {
         var last = Valid(("page", "100"), ("pageSize", "100"));
         Assert.Equal(9_900, last.Offset);
-        var (sql, parameters) = OrderSearchSql.Page(last, readsBoundTo: null);
-        Assert.EndsWith("limit ? offset ?", sql);
+        var (sql, parameters) = OrderSearchSql.Page("orders.mt_doc_ordersummary", last, readsBoundTo: null);
+        // The page's numbers first, ordered and limited on the index, then only their documents.
+        Assert.Equal("where d.id = any(array(select m.id from orders.mt_doc_ordersummary as m where true order by m.created_at desc, m.id desc " +
+                     "limit ? offset ?)) order by d.created_at desc, d.id desc", sql);
         Assert.Equal([100, 9_900], parameters[^2..]);
 
         var (count, countParameters) = OrderSearchSql.Count("orders.mt_doc_ordersummary", last, readsBoundTo: null);
@@ -131,14 +133,14 @@ public class OrderSearchTests
     }
 
     [Fact]
-    public void ORD6_every_value_is_a_parameter_and_a_name_is_matched_as_text_not_as_a_pattern()
+    public void ORD6_every_value_is_a_parameter_and_a_name_is_matched_as_a_prefix_of_text_not_as_a_pattern()
     {
         var search = Valid(("customerName", "100%_o\\ff"), ("email", "a'b@example.com"), ("status", "Pending,Confirmed"));
         var (where, parameters) = OrderSearchSql.Where(search, readsBoundTo: null);
         Assert.DoesNotContain("'b@", where);
         Assert.Equal(3, where.Count(c => c == '?'));
         Assert.Equal(3, parameters.Length);
-        Assert.Contains(@"%100\%\_o\\ff%", parameters);
+        Assert.Contains(@"100\%\_o\\ff%", parameters);
         Assert.Equal(["Pending", "Confirmed"], parameters.OfType<string[]>().Single());
     }
 

@@ -1,6 +1,5 @@
 using Marten;
 using Marten.Schema;
-using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
 
 namespace OmniChannel.Order.Features.RecallOrders;
@@ -11,8 +10,9 @@ namespace OmniChannel.Order.Features.RecallOrders;
 /// the indexes the search's predicates use, and no others (each costs every summary write).
 /// <list type="bullet">
 /// <item>confirmation number: the primary key; order id, customer id, e-mail key, phone key: btree equality;</item>
-/// <item>customer name: a pg_trgm GIN index, so "contains" needs no scan (pg_trgm ships with PostgreSQL's contrib: in
-/// Debian's postgresql-15 package and in the PostgreSQL container image; it is a trusted extension);</item>
+/// <item>customer name: a prefix, on a btree (name text_pattern_ops, created, id). Not "contains" with pg_trgm's GIN
+/// index: with a million orders a name's common trigrams made each search read and recheck every candidate row
+/// (23 ms of index work for "lana be", against 1 ms for the prefix's range);</item>
 /// <item>store, status, channel, dates: btree (store, status, created), (status, created), (channel, created), (created),
 /// each also giving the list its default order (created, newest first) without a sort of everything matched;</item>
 /// <item>total: btree, for the sort by total;</item>
@@ -34,7 +34,6 @@ public static class OrderSummaryStorage
     public static void Configure(StoreOptions options)
     {
         options.Schema.For<OrderSummary>();
-        options.Storage.ExtendedSchemaObjects.Add(new Extension("pg_trgm"));
         options.Policies.ForAllDocuments(mapping =>
         {
             if (mapping.DocumentType == typeof(OrderSummary))
@@ -57,10 +56,13 @@ public static class OrderSummaryStorage
         Btree(mapping, "channel", "created_at");
         Btree(mapping, "created_at");
         Btree(mapping, "total");
-        mapping.Indexes.Add(new IndexDefinition($"{Table}_idx_customer_name_trgm")
+        // text_pattern_ops: LIKE 'prefix%' is a range of it whatever the database's collation; created and id make it
+        // cover the search's order, the stores a terminal's rights, so a name's matches are found, checked, counted and
+        // ordered without reading a row.
+        mapping.Indexes.Add(new IndexDefinition($"{Table}_idx_customer_name_key")
         {
-            Method = IndexMethod.gin,
-            Columns = ["customer_name_key gin_trgm_ops"],
+            Columns = ["customer_name_key text_pattern_ops", "created_at", "id"],
+            IncludeColumns = ["store_id", "other_stores"],
         });
         mapping.Indexes.Add(new IndexDefinition($"{Table}_idx_other_stores") { Method = IndexMethod.gin, Columns = ["other_stores"] });
     }

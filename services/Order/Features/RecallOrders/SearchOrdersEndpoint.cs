@@ -67,17 +67,17 @@ public static class SearchOrdersEndpoint
             return refusal.ToProblem();
         var boundTo = OrderRights.ReadsBoundTo(caller);
 
-        var (pageSql, pageParameters) = OrderSearchSql.Page(search!, boundTo);
+        var table = session.DocumentStore.Options.Schema.For<OrderSummary>();
+        var (pageSql, pageParameters) = OrderSearchSql.Page(table, search!, boundTo);
         var page = await session.QueryAsync<OrderSummary>(pageSql, ct, pageParameters);
         // A first page that is not full holds every match: no second query.
-        var total = search!.Page == 1 && page.Count < search.PageSize ? page.Count : await CountAsync(session, search, boundTo, ct);
+        var total = search!.Page == 1 && page.Count < search.PageSize ? page.Count : await CountAsync(session, table, search, boundTo, ct);
         return TypedResults.Ok(new OrderSearchPage(search.Page, search.PageSize, search.Sort.ToString(), Math.Min(total, OrderSearchSql.CountLimit),
             total > OrderSearchSql.CountLimit, page.Select(OrderListItem.Of).ToList()));
     }
 
-    private static async Task<int> CountAsync(IQuerySession session, OrderSearch search, string? boundTo, CancellationToken ct)
+    private static async Task<int> CountAsync(IQuerySession session, string table, OrderSearch search, string? boundTo, CancellationToken ct)
     {
-        var table = session.DocumentStore.Options.Schema.For<OrderSummary>();
         var (sql, parameters) = OrderSearchSql.Count(table, search, boundTo);
         return (await session.QueryAsync<int>(sql, ct, parameters)).Single();
     }
