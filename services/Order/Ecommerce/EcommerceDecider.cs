@@ -109,4 +109,13 @@ public static class EcommerceDecider
     /// <summary>ECM-5: the store is told once that the order is overdue; null when it is not, or was told already.</summary>
     public static EcommerceOrderOverdue? Overdue(EcommerceOrder order, DateTimeOffset now) =>
         IsOverdue(order, now) && order.OverdueAt is null ? new EcommerceOrderOverdue(order.AcceptBy!.Value, now) : null;
+
+    /// <summary>
+    /// The storefront cancelled the order before it was handed over: it is Completed, its sale (if one was made) cancelled
+    /// without a charge by the edge, which voids its card hold. An order already Completed, Archived or Rejected stays as it is.
+    /// </summary>
+    public static (object[] Events, Refusal? Refusal) CancelByStorefront(EcommerceOrder order, string webhookId, DateTimeOffset now) =>
+        order.Status is EcommerceStatus.Completed or EcommerceStatus.Archived or EcommerceStatus.Rejected
+            ? ([], Refusal.Conflict("ecommerce.cancel_invalid", $"Order {order.Id} is {order.Status}: the storefront's cancellation changes nothing."))
+            : ([new EcommerceOrderCancelledByStorefront(webhookId, now), new EcommerceStatusChanged(EcommerceStatus.Completed, "storefront", now)], null);
 }

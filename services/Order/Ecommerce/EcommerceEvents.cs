@@ -44,3 +44,6 @@ public sealed record ZeroEcommercePaymentRecorded(string Currency, DateTimeOffse
 
 /// <summary>ECM-5: not accepted or rejected within 4 business hours; the store was notified (once).</summary>
 public sealed record EcommerceOrderOverdue(DateTimeOffset AcceptBy, DateTimeOffset At);
+
+/// <summary>The storefront cancelled the order (an <c>order.cancelled</c> webhook): its sale, if any, is cancelled without a charge.</summary>
+public sealed record EcommerceOrderCancelledByStorefront(string WebhookId, DateTimeOffset At);

@@ -68,6 +68,7 @@ public sealed record EcommerceOrder(
         EcommerceOrderRejected x => order.Apply(x),
         ZeroEcommercePaymentRecorded x => order.Apply(x),
         EcommerceOrderOverdue x => order.Apply(x),
+        EcommerceOrderCancelledByStorefront x => order.Apply(x),
         _ => throw new ArgumentOutOfRangeException(nameof(events), e.GetType().Name, "Not an event of an e-commerce order."),
     });
 
@@ -109,4 +110,6 @@ public sealed record EcommerceOrder(
     public EcommerceOrder Apply(ZeroEcommercePaymentRecorded e) => this with { ZeroPaymentRecorded = true, UpdatedAt = e.At };
 
     public EcommerceOrder Apply(EcommerceOrderOverdue e) => this with { OverdueAt = e.At };
+
+    public EcommerceOrder Apply(EcommerceOrderCancelledByStorefront e) => this with { Problem = "Cancelled by the storefront.", UpdatedAt = e.At };
 }

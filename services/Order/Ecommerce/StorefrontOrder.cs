@@ -28,6 +28,7 @@ public sealed record StorefrontOrder(string Number, DateTimeOffset PlacedAt, str
 public static class StorefrontPayload
 {
     public const string OrderCreated = "order.created";
+    public const string OrderCancelled = "order.cancelled";
     public const int MaxLines = 200;
     private const int MaxText = 200;
 
@@ -74,6 +75,19 @@ public static class StorefrontPayload
         return (new StorefrontOrder(o.Number!, placedAt, o.PickupStoreId!, currency.ToUpperInvariant(),
             new StorefrontCustomer(Trim(c.Id), c.Email!.Trim().ToLowerInvariant(), c.Name!.Trim(), Trim(c.Phone), c.AcceptsMarketing ?? false,
                 c.ShippingAddress), read, new StorefrontPayment(p.CardTypeId!.Trim(), p.CardToken!.Trim())), null);
+    }
+
+    /// <summary>An <c>order.cancelled</c> webhook's order number; null when the payload is not one (read it as an order then).</summary>
+    public static string? CancelledOrderNumber(string payload)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<Envelope>(payload, Json) is { Type: OrderCancelled, Order.Number: { } number } && IsKey(number) ? number : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static bool IsKey(string? value) =>

@@ -91,6 +91,18 @@ public class EcommerceImportTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task ECM4_a_product_registered_today_is_matched_by_its_vendor_part_number()
+    {
+        var sku = await new Orders.OrderApi(platform).NewProductAsync(15.00m, "HOUSTON", onHand: 3); // its identifiers reach Order with ProductRegistered
+        var number = NewNumber();
+        await storefront.AcknowledgedAsync(OrderCreated(number, "karen.berg@example.com", null, Line(null, $"VPN-{sku}", 1, 14.00m)));
+
+        var order = await storefront.UntilStatusAsync(IdOf(number), "New");
+
+        Assert.Equal(sku, order.GetProperty("lines")[0].GetProperty("sku").GetString());
+    }
+
+    [Fact]
     public async Task ECM1_the_same_webhook_twice_is_one_order_and_the_queue_counts_what_needs_action_for_its_store_only()
     {
         var number = NewNumber();
@@ -187,5 +199,21 @@ public class EcommerceImportTests(PlatformFixture platform)
         await storefront.ActAsync(IdOf(number), "status", new { status = "InProcess" });
         queue = await platform.As(Principal.HoustonManager).GetFromJsonElementAsync("/api/orders/ecommerce");
         Assert.False(queue.GetProperty("orders").EnumerateArray().Single(o => o.GetProperty("id").GetString() == IdOf(number)).GetProperty("overdue").GetBoolean());
+    }
+
+    [Fact]
+    public async Task ECM1_a_storefront_cancellation_webhook_cancels_the_sale_without_a_charge_and_completes_the_order()
+    {
+        var number = NewNumber();
+        await storefront.AcknowledgedAsync(OrderCreated(number, "karen.berg@example.com", null, Line(SocksUpc, null, 1, 24.50m)));
+        var confirmationNumber = (await storefront.UntilStatusAsync(IdOf(number), "New")).GetProperty("confirmationNumber").GetString()!;
+        await storefront.CustomerOrderAsync(confirmationNumber, "Confirmed");
+
+        await storefront.AcknowledgedAsync(JsonSerializer.Serialize(new { type = "order.cancelled", order = new { number } }));
+
+        var completed = await storefront.UntilStatusAsync(IdOf(number), "Completed");
+        Assert.Equal("Cancelled by the storefront.", completed.GetProperty("problem").GetString());
+        var cancelled = await storefront.CustomerOrderAsync(confirmationNumber, "Cancelled");
+        Assert.Equal(0m, cancelled.GetProperty("cancellation").GetProperty("charge").GetDecimal());
     }
 }

@@ -179,4 +179,21 @@ public class EcommerceDeciderTests
         Assert.Equal(249.98m, answer!.Total);
         Assert.Null(PricingAnswer.Locked(order with { Lines = [new OrderLine(1, "81120", 2, pickup)] }));
     }
+
+    [Fact]
+    public void A_storefront_cancellation_completes_an_open_order_once()
+    {
+        Assert.Equal("WEB-1", StorefrontPayload.CancelledOrderNumber("""{"type":"order.cancelled","order":{"number":"WEB-1"}}"""));
+        Assert.Null(StorefrontPayload.CancelledOrderNumber("""{"type":"order.created","order":{"number":"WEB-1"}}"""));
+        Assert.Null(StorefrontPayload.CancelledOrderNumber("not json"));
+        var order = EcommerceOrder.Fold(Imported(new EcommerceCustomerMatched("2001", CustomerMatch.Email), Line(1, "012345678905", null)),
+            [new EcommerceSaleCreated("HOU-1", Now)]);
+
+        var (events, refusal) = EcommerceDecider.CancelByStorefront(order, "wh_2", Now);
+
+        Assert.Null(refusal);
+        var cancelled = EcommerceOrder.Fold(order, events);
+        Assert.Equal(EcommerceStatus.Completed, cancelled.Status);
+        Assert.Equal("ecommerce.cancel_invalid", EcommerceDecider.CancelByStorefront(cancelled, "wh_3", Now).Refusal?.Code);
+    }
 }

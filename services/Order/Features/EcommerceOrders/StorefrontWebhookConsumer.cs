@@ -1,8 +1,10 @@
 using Marten;
 using MassTransit;
 using OmniChannel.Order.Ecommerce;
+using OmniChannel.Order.Features.CancelOrder;
 using OmniChannel.Order.Features.MasterData;
 using OmniChannel.Order.Features.StorefrontWebhooks;
+using OmniChannel.Order.Orders;
 
 namespace OmniChannel.Order.Features.EcommerceOrders;
 
@@ -18,7 +20,8 @@ public sealed record ProcessStorefrontWebhook
 /// matched in full, its sale is created at once (New), in the same commit. One order per storefront order number: a second
 /// webhook of the same order (another webhook id) changes nothing.
 /// </summary>
-public sealed class StorefrontWebhookConsumer(IDocumentSession session, EcommerceSale sale, ILogger<StorefrontWebhookConsumer> logger)
+public sealed class StorefrontWebhookConsumer(IDocumentSession session, EcommerceSale sale, TimeProvider clock,
+    ILogger<StorefrontWebhookConsumer> logger)
     : IConsumer<ProcessStorefrontWebhook>
 {
     public async Task Consume(ConsumeContext<ProcessStorefrontWebhook> context)
@@ -26,6 +29,11 @@ public sealed class StorefrontWebhookConsumer(IDocumentSession session, Ecommerc
         var ct = context.CancellationToken;
         if (await session.LoadAsync<ReceivedWebhook>(context.Message.ReceivedWebhookId, ct) is not { } webhook)
             return; // nothing was stored under that id: nothing to do
+        if (StorefrontPayload.CancelledOrderNumber(webhook.Payload) is { } cancelled)
+        {
+            await CancelAsync(context, webhook, cancelled);
+            return;
+        }
         var (placed, problem) = StorefrontPayload.Read(webhook.Payload);
         var id = placed is null
             ? EcommerceOrder.UnreadableIdOf(webhook.StorefrontId, webhook.WebhookId)
@@ -58,6 +66,37 @@ public sealed class StorefrontWebhookConsumer(IDocumentSession session, Ecommerc
         session.Events.StartStream<EcommerceOrder>(id, events);
         await session.SaveChangesAsync(ct);
         EcommerceMetrics.Received(EcommerceOrder.Fold(null, events).Status);
+    }
+
+    /// <summary>
+    /// <c>order.cancelled</c>: the e-commerce order is Completed and its sale cancelled without a charge (its stock released,
+    /// its card hold voided). A sale still being confirmed is waited for (the message is retried); an unknown order is logged.
+    /// </summary>
+    private async Task CancelAsync(ConsumeContext context, ReceivedWebhook webhook, string number)
+    {
+        var ct = context.CancellationToken;
+        var stream = await session.Events.FetchForWriting<EcommerceOrder>(EcommerceOrder.IdOf(webhook.StorefrontId, number), ct);
+        if (stream.Aggregate is not { } order)
+        {
+            logger.LogWarning("Storefront {StorefrontId} cancelled order {OrderNumber}, which it never sent", webhook.StorefrontId, number);
+            return;
+        }
+        var (events, refusal) = EcommerceDecider.CancelByStorefront(order, webhook.WebhookId, clock.GetUtcNow());
+        if (refusal is not null)
+        {
+            logger.LogInformation("Storefront {StorefrontId} cancellation of {OrderNumber}: {Detail}", webhook.StorefrontId, number, refusal.Detail);
+            return;
+        }
+        if (order.ConfirmationNumber is { } confirmationNumber)
+        {
+            var sale = await session.LoadAsync<CustomerOrder>(confirmationNumber, ct);
+            if (sale is not { Status: OrderStatus.Confirmed or OrderStatus.Rejected or OrderStatus.Cancelled })
+                throw new InvalidOperationException($"Sale {confirmationNumber} is {sale?.Status}: the storefront's cancellation waits until it is confirmed.");
+            if (sale.Status == OrderStatus.Confirmed)
+                await context.Publish(new CancelCustomerOrder { OrderId = sale.OrderId, CancellationId = $"ecm-cancel-{sale.Id}", ChargePercent = 0m }, ct);
+        }
+        stream.AppendMany(events);
+        await session.SaveChangesAsync(ct);
     }
 
     /// <summary>The products any line's UPC or part number names (ECM-4), read at once.</summary>
