@@ -48,7 +48,8 @@ async Task<int> RunAsync(string scenario)
     var failed = await PostAsync(scenario, webhookId, payload);
     if (scenario == "duplicate")
     {
-        failed += await PostAsync("duplicate (the same webhook id, signed again)", webhookId, payload);
+        // A retry is signed again when it is sent: a new timestamp (the very same signed request again is a replay, 401).
+        failed += await PostAsync("duplicate (the same webhook id, signed again)", webhookId, payload, DateTimeOffset.UtcNow.AddSeconds(1));
         failed += await PostAsync("duplicate (the same order, another webhook id)", $"wh_{Guid.NewGuid():N}", payload);
     }
     var id = scenario == "corrupt" ? $"ECM-{options.Storefront}-webhook-{webhookId}" : $"ECM-{options.Storefront}-{number}";
@@ -56,14 +57,24 @@ async Task<int> RunAsync(string scenario)
     return failed;
 }
 
-async Task<int> PostAsync(string what, string webhookId, string payload)
+async Task<int> PostAsync(string what, string webhookId, string payload, DateTimeOffset? signedAt = null)
 {
-    var at = DateTimeOffset.UtcNow;
+    var at = signedAt ?? DateTimeOffset.UtcNow;
     using var content = new StringContent(payload, Encoding.UTF8, "application/json");
     content.Headers.Add("webhook-id", webhookId);
     content.Headers.Add("webhook-timestamp", at.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
     content.Headers.Add("webhook-signature", signer.Sign(webhookId, at, payload));
-    using var response = await http.PostAsync($"/api/storefronts/{options.Storefront}/webhooks", content);
+    HttpResponseMessage response;
+    try
+    {
+        response = await http.PostAsync($"/api/storefronts/{options.Storefront}/webhooks", content);
+    }
+    catch (HttpRequestException exception)
+    {
+        Console.Error.WriteLine($"{what}: no answer from {options.Gateway} ({exception.Message}); is the platform running (dotnet run --project AppHost)?");
+        return 1;
+    }
+    using var _ = response;
     Console.WriteLine($"{what}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     return response.IsSuccessStatusCode ? 0 : 1;
 }
