@@ -25,6 +25,11 @@ public static class PlatformPolicies
     public const string CustomerData = "customer-data";
     /// <summary>The money's records (payment ledgers, deposits, reconciliation): operators, and the platform's services checking them.</summary>
     public const string Audit = "audit";
+    /// <summary>
+    /// The e-commerce sales screen (ECM-1 … ECM-6): store managers (a cashier in the manager group, for their store's orders,
+    /// decided with the order) and operators. Storefronts only post webhooks.
+    /// </summary>
+    public const string EcommerceWork = "ecommerce-work";
     /// <summary>Operator actions (<c>/operations</c>), run from the dashboard.</summary>
     public const string Operator = "operator";
     /// <summary>Calls of one platform service to another (the Order service's gRPC calls to Pricing, its tenders at Payment).</summary>
@@ -41,6 +46,7 @@ public static class PlatformPolicies
         options.AddPolicy(ReferenceData, policy => policy.RequireAuthenticatedUser());
         options.AddPolicy(CustomerData, policy => policy.RequireRole(PlatformRoles.Terminal, PlatformRoles.Cashier, PlatformRoles.Operator));
         options.AddPolicy(Audit, policy => policy.RequireRole(PlatformRoles.Operator, PlatformRoles.Service));
+        options.AddPolicy(EcommerceWork, policy => policy.RequireRole(PlatformRoles.Cashier, PlatformRoles.Operator));
         options.AddPolicy(Operator, policy => policy.RequireRole(PlatformRoles.Operator));
         options.AddPolicy(Service, policy => policy.RequireRole(PlatformRoles.Service));
     }

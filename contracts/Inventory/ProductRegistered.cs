@@ -15,5 +15,9 @@ public sealed record ProductRegistered
     public required bool Discountable { get; init; }
     public required bool RevenueRecognition { get; init; }
     public required long Revision { get; init; }
+    /// <summary>ECM-4: what a storefront's order line is matched by (UPC, or its part number = the vendor part number), and the MPN an operator searches by.</summary>
+    public string? Upc { get; init; }
+    public string? VendorPartNumber { get; init; }
+    public string? Mpn { get; init; }
     public required DateTimeOffset OccurredAt { get; init; }
 }

@@ -2,7 +2,9 @@ using JasperFx.Events;
 using Marten;
 using JasperFx.Events.Projections;
 using OmniChannel.Order.Features.CancelOrder;
+using OmniChannel.Order.Ecommerce;
 using OmniChannel.Order.Features.CreateOrder;
+using OmniChannel.Order.Features.EcommerceOrders;
 using OmniChannel.Order.Features.Invoicing;
 using OmniChannel.Order.Features.MasterData;
 using OmniChannel.Order.Features.RecallOrders;
@@ -27,6 +29,11 @@ public static class OrderStore
         options.Schema.For<CancellationReceipt>();
         options.Schema.For<CancellationQuote>();
         options.Schema.For<ReceivedWebhook>();
+        // ECM: each e-commerce order is a stream of its own ("ECM-{storefront}-{number}"), its state kept inline for the work queue.
+        options.Projections.Snapshot<EcommerceOrder>(SnapshotLifecycle.Inline);
+        options.Schema.For<EcommerceOrder>().Index(o => o.Status).Index(o => o.StoreId);
+        options.Schema.For<StorefrontCustomerLink>();
+        options.Schema.For<ProductIdentifiers>().Identity(product => product.Sku).Index(p => p.Upc).Index(p => p.VendorPartNumber);
         options.Schema.For<TerminalTransaction>()
             .UniqueIndex(transaction => transaction.ConfirmationNumber)
             .Index(transaction => transaction.Status);

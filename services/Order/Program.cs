@@ -4,6 +4,7 @@ using OmniChannel.Order.Features.AsyncCancellations;
 using OmniChannel.Order.Features.CancelOrder;
 using OmniChannel.Order.Features.CardTenders;
 using OmniChannel.Order.Features.CreateOrder;
+using OmniChannel.Order.Features.EcommerceOrders;
 using OmniChannel.Order.Features.FulfillmentPayments;
 using OmniChannel.Order.Features.GetOrder;
 using OmniChannel.Order.Features.Invoicing;
@@ -32,6 +33,7 @@ builder.AddMessaging("order", bus =>
     bus.AddConsumer<ProductRegisteredConsumer>();
     bus.AddConsumer<FulfillmentGroupChangedConsumer>();
     bus.AddConsumer<TenderTypeChangedConsumer>();
+    bus.AddConsumer<StorefrontWebhookConsumer>();
     bus.AddSagaStateMachine<OrderStateMachine, OrderState>(typeof(OrderStateDefinition)).MartenRepository();
 });
 builder.Services.AddScoped<IOrderStream, MartenOrderStream>();
@@ -44,13 +46,15 @@ builder.Services.AddGrpcClient<PricingService.PricingServiceClient>(options => o
 // service's own token.
 builder.Services.AddHttpClient<PaymentTenders>(http => http.BaseAddress = new Uri("http://payment")).AddServiceToken();
 builder.Services.AddHttpClient<PaymentRecords>(http => http.BaseAddress = new Uri("http://payment")).AddServiceToken();
-builder.AddSampleData<OrderSampleData>("order-sample-data-v4", OrderSampleData.Load);
+builder.AddSampleData<OrderSampleData>("order-sample-data-v5", OrderSampleData.Load);
 
 builder.Services.Configure<OrderCreationOptions>(builder.Configuration.GetSection("OrderCreation"));
 builder.Services.AddSingleton<OrderCreator>();
 builder.Services.AddSingleton<ReferenceData>();
 builder.Services.AddSingleton<RealTimeDrill>();
 builder.Services.AddSingleton<RealTimeOrderCreation>();
+builder.Services.AddSingleton<EcommerceSale>();
+builder.Services.AddScoped<EcommerceWork>();
 builder.Services.Configure<StorefrontWebhookOptions>(builder.Configuration);
 builder.Services.Configure<AsyncCancellationOptions>(builder.Configuration.GetSection(AsyncCancellationOptions.Section));
 if (role.ServesApi())
@@ -67,6 +71,7 @@ if (role.RunsSaga())
     builder.Services.AddSingleton<AsyncCancellationJob>();
     builder.Services.AddHostedService(services => services.GetRequiredService<AsyncCancellationJob>());
     builder.Services.AddHealthChecks().AddCheck<AsyncCancellationHealth>("async-cancellations");
+    builder.Services.AddHostedService<EcommerceQueueJob>();
 }
 
 var app = builder.Build();
@@ -99,5 +104,7 @@ app.MapAddCardTender();
 app.MapOrderPaymentMethods();
 app.MapOrderReconciliation();
 app.MapStorefrontWebhooks();
+app.MapEcommerceWorkQueue();
+app.MapEcommerceActions();
 operations.MapRealTimeDrill();
 app.Run();

@@ -26,7 +26,8 @@ public sealed record ShippingAddress(string Line1, string City, string Region, s
 public sealed record Fulfillment(FulfillmentKind Kind, string LocationId, string? ModeOfDelivery = null,
     ShippingAddress? Address = null, DateOnly? Date = null);
 
-public sealed record OrderLine(int LineId, string Sku, int Quantity, Fulfillment Fulfillment);
+/// <param name="LockedUnitPrice">ECM-7: the storefront's price the customer agreed to; the order is not re-priced without them.</param>
+public sealed record OrderLine(int LineId, string Sku, int Quantity, Fulfillment Fulfillment, decimal? LockedUnitPrice = null);
 
 /// <summary>The card the order is paid with at order time: a token, never a card number (PAY-12).</summary>
 public sealed record DepositTender(string TenderTypeId, string CardTypeId, string CardToken);

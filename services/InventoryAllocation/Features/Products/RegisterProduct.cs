@@ -76,6 +76,9 @@ public static class RegisterProduct
             RevenueRecognition = product.RevenueRecognition,
             Revision = product.Revision,
             OccurredAt = clock.GetUtcNow(),
+            Upc = product.Upc,
+            VendorPartNumber = product.VendorPartNumber,
+            Mpn = product.Mpn,
         });
         await session.SaveChangesAsync(cancellationToken);
 

@@ -4,7 +4,7 @@ using OmniChannel.Contracts.Inventory;
 
 namespace OmniChannel.Order.Features.MasterData;
 
-/// <summary>Keeps order taking's view of the product master current (new SKUs, the ORD-12 revenue-recognition flag).</summary>
+/// <summary>Keeps order taking's view of the product master current (new SKUs, the ORD-12 revenue-recognition flag, ECM-4's identifiers).</summary>
 public sealed class ProductRegisteredConsumer(IDocumentSession session) : IConsumer<ProductRegistered>
 {
     public async Task Consume(ConsumeContext<ProductRegistered> context)
@@ -14,6 +14,7 @@ public sealed class ProductRegisteredConsumer(IDocumentSession session) : IConsu
         if (current is not null && current.Revision >= message.Revision)
             return;
         session.Store(new ProductInfo(message.Sku, message.Name, message.RevenueRecognition, message.Revision));
+        session.Store(new ProductIdentifiers(message.Sku, message.Name, message.Upc, message.VendorPartNumber, message.Mpn)); // ECM-4's matching
         await session.SaveChangesAsync(context.CancellationToken);
     }
 }

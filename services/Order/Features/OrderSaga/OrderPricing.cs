@@ -25,6 +25,8 @@ public sealed class GrpcOrderPricing(IDocumentStore store, PricingService.Pricin
             order = await query.LoadAsync<CustomerOrder>(confirmationNumber, ct)
                     ?? throw new InvalidOperationException($"Order {confirmationNumber} has no stream yet.");
 
+        if (PricingAnswer.Locked(order) is { } locked)
+            return locked; // ECM-7: an e-commerce order keeps the storefront's prices
         var request = new PriceCartRequest { StoreId = order.StoreId, CustomerId = order.CustomerId };
         request.Lines.AddRange(order.Lines.Select(l => new CartLine { LineId = l.LineId.ToString(), Sku = l.Sku, Quantity = l.Quantity }));
         try

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using OmniChannel.Order.Features.EcommerceOrders;
 using OmniChannel.ServiceDefaults.Http;
 using OmniChannel.ServiceDefaults.Persistence;
 
@@ -67,6 +68,8 @@ public static class ReceiveWebhookEndpoint
             return Again(received, headers);
         session.Insert(new ReceivedWebhook(id, storefrontId, headers.WebhookId, long.Parse(headers.Timestamp, CultureInfo.InvariantCulture),
             headers.Signature, body, clock.GetUtcNow()));
+        // Processed on the order worker (ECM-1: asynchronously): sent only if the webhook is stored, with it.
+        session.PublishOnCommit(new ProcessStorefrontWebhook { ReceivedWebhookId = id });
         try
         {
             await session.SaveChangesAsync(ct);
