@@ -1,6 +1,7 @@
 using OmniChannel.Pickup;
 using OmniChannel.Pickup.Features.Completion;
 using OmniChannel.Pickup.Features.PickupRequests;
+using OmniChannel.Pickup.Features.Printing;
 using OmniChannel.Pickup.Features.Products;
 using OmniChannel.Pickup.Features.Receiving;
 using OmniChannel.ServiceDefaults.Messaging;
@@ -19,6 +20,7 @@ builder.AddMessaging("pickup", bus =>
     bus.AddConsumer<ProductRegisteredConsumer>();
 });
 builder.AddSampleData<PickupSampleData>("pickup-sample-data-v2", PickupSampleData.Load);
+builder.AddReceiptPrinting();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
@@ -26,4 +28,5 @@ app.MapPickupRequests();
 app.MapCompletePickup();
 app.MapReceivePickup();
 app.MapPickupHistory();
+app.MapPrinting();
 app.Run();
