@@ -9,6 +9,9 @@ public sealed record ProductRegistered
 {
     public required string Sku { get; init; }
     public required string Name { get; init; }
+
+    /// <summary>The product's UPC (a GTIN): what a pickup counter scans when it receives the item (PUP-3); null from a publisher that predates it.</summary>
+    public string? Upc { get; init; }
     public required decimal BasePrice { get; init; }
     public required string Currency { get; init; }
     public required bool PriceOverrideAllowed { get; init; }

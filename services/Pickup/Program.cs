@@ -1,6 +1,9 @@
 using OmniChannel.Pickup;
 using OmniChannel.Pickup.Features.Completion;
 using OmniChannel.Pickup.Features.PickupRequests;
+using OmniChannel.Pickup.Features.Printing;
+using OmniChannel.Pickup.Features.Products;
+using OmniChannel.Pickup.Features.Receiving;
 using OmniChannel.ServiceDefaults.Messaging;
 using OmniChannel.ServiceDefaults.Persistence;
 using OmniChannel.ServiceDefaults.Security;
@@ -14,11 +17,16 @@ builder.AddMessaging("pickup", bus =>
     bus.AddConsumer<RequestPickupConsumer>();
     bus.AddConsumer<PickupPaymentAnsweredConsumer>();
     bus.AddConsumer<CancelPickupConsumer>();
+    bus.AddConsumer<ProductRegisteredConsumer>();
 });
-builder.AddSampleData<PickupSampleData>("pickup-sample-data-v1", PickupSampleData.Load);
+builder.AddSampleData<PickupSampleData>("pickup-sample-data-v2", PickupSampleData.Load);
+builder.AddReceiptPrinting();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapPickupRequests();
 app.MapCompletePickup();
+app.MapReceivePickup();
+app.MapPickupHistory();
+app.MapPrinting();
 app.Run();

@@ -9,7 +9,7 @@ namespace OmniChannel.IntegrationTests.Fulfillment;
 
 /// <summary>
 /// What the storefront, the call center and the store terminals do after an order is placed, for the tests: pickup
-/// completion at the counter (PUP-4), invoicing of shipped lines (PAY-6), cancellation (ORD-8), a new payment (PAY-9).
+/// receiving (PUP-3) and completion at the counter (PUP-4), invoicing of shipped lines (PAY-6), cancellation (ORD-8), a new payment (PAY-9).
 /// Each acts as a principal the platform lets do it: HOUSTON's cashier for HOUSTON's orders, the pickup store's own
 /// cashier at its pickup counter, HOUSTON's manager where a manager's right is needed (a deposit or charge override).
 /// </summary>
@@ -79,15 +79,47 @@ public sealed class FulfillmentApi(PlatformFixture platform)
     public Task<JsonElement> PickupByIdAsync(JsonElement pickup) =>
         CounterOf(pickup).GetFromJsonElementAsync($"/api/pickups/{pickup.GetProperty("id").GetGuid()}");
 
-    /// <summary>PUP-4 at the counter: the receipt and every item scanned.</summary>
-    public Task<HttpResponseMessage> CompleteAsync(JsonElement pickup, IEnumerable<(string Sku, int Quantity)> items, int? tenderLineId = null,
-        string? receipt = null, string? idempotencyKey = null) =>
-        Post($"/api/pickups/{pickup.GetProperty("id").GetGuid()}/completion", new
+    /// <summary>PUP-3 at the counter: the receipt's barcode scanned.</summary>
+    public Task<HttpResponseMessage> ScanReceiptAsync(JsonElement pickup, string? barcode = null) =>
+        Post($"/api/pickups/{pickup.GetProperty("id").GetGuid()}/receiving/receipt",
+            new { barcode = barcode ?? pickup.GetProperty("confirmationNumber").GetString() }, caller: CounterOf(pickup));
+
+    /// <summary>PUP-3 at the counter: one unit scanned by its code (its UPC).</summary>
+    public Task<HttpResponseMessage> ScanItemAsync(JsonElement pickup, string code, string? idempotencyKey = null) =>
+        Post($"/api/pickups/{pickup.GetProperty("id").GetGuid()}/receiving/items", new { code }, idempotencyKey ?? Guid.NewGuid().ToString("N"),
+            CounterOf(pickup));
+
+    /// <summary>
+    /// PUP-3: receives the pickup when it is not yet: the receipt and every unit still to scan, then waits until it is received
+    /// (another terminal may be receiving it at the same time: its refusals of a scan too many are expected).
+    /// </summary>
+    public async Task<JsonElement> ReceivedAsync(JsonElement pickup)
+    {
+        var current = await PickupByIdAsync(pickup);
+        if (current.GetProperty("status").GetString() != "Requested")
+            return current;
+        (await ScanReceiptAsync(current)).Dispose();
+        foreach (var item in current.GetProperty("items").EnumerateArray())
+            for (var i = 0; i < item.GetProperty("toScan").GetInt32(); i++)
+                (await ScanItemAsync(current, item.GetProperty("scanCode").GetString()!)).Dispose();
+        return await Poll.UntilValueAsync<JsonElement>(async () => await PickupByIdAsync(pickup) is var now
+                && now.GetProperty("status").GetString() != "Requested" ? now : null,
+            TimeSpan.FromSeconds(30), $"the pickup {pickup.GetProperty("id")} to be received");
+    }
+
+    /// <summary>PUP-4 at the counter: the receipt and every item scanned (received first, PUP-3, unless <paramref name="receiveFirst"/> is false).</summary>
+    public async Task<HttpResponseMessage> CompleteAsync(JsonElement pickup, IEnumerable<(string Sku, int Quantity)> items, int? tenderLineId = null,
+        string? receipt = null, string? idempotencyKey = null, bool receiveFirst = true)
+    {
+        if (receiveFirst)
+            await ReceivedAsync(pickup);
+        return await Post($"/api/pickups/{pickup.GetProperty("id").GetGuid()}/completion", new
         {
             receipt = receipt ?? pickup.GetProperty("confirmationNumber").GetString(),
             items = items.Select(i => new { sku = i.Sku, quantity = i.Quantity }),
             tenderLineId,
         }, idempotencyKey ?? Guid.NewGuid().ToString("N"), CounterOf(pickup));
+    }
 
     /// <summary>A completion that must be accepted; returns the completion's fulfillment id.</summary>
     public async Task<string> CompletedAsync(JsonElement pickup, params (string Sku, int Quantity)[] items) =>

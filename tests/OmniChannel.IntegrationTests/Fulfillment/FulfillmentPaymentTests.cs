@@ -230,7 +230,8 @@ public class FulfillmentPaymentTests(PlatformFixture platform)
         await Problems.AssertAsync(await platform.As(Principal.SeattleCashier).PostAsJsonAsync($"/api/pickups/{pickup.GetProperty("id").GetGuid()}/completion",
             new { receipt = FulfillmentApi.Number(order), items = new[] { new { sku, quantity = 2 } } }), HttpStatusCode.BadRequest, "idempotency_key.required");
         await Problems.AssertAsync(await api.InvoiceAsync(order, "INV-1", (1, 1)), HttpStatusCode.BadRequest, "fulfillment.line_not_shipped");
-        Assert.Equal("Requested", (await api.PickupByIdAsync(pickup)).GetProperty("status").GetString());
+        var unchanged = await api.PickupByIdAsync(pickup); // received (PUP-3) before the scans were tried, nothing handed over
+        Assert.Equal(("Received", 0), (unchanged.GetProperty("status").GetString(), unchanged.GetProperty("items")[0].GetProperty("handedOver").GetInt32()));
         Assert.Empty((await api.OrderAsync(order)).GetProperty("fulfillments").EnumerateArray());
 
         using (var first = await api.CompleteAsync(pickup, [(sku, 2)], idempotencyKey: "T7-000123"))

@@ -148,6 +148,7 @@ public sealed class StoreRightsTests(PlatformFixture platform)
         var completions = unchanged.TryGetProperty("completions", out var list) && list.ValueKind == JsonValueKind.Array ? list.GetArrayLength() : 0;
         Assert.Equal(("Requested", 0), (unchanged.GetProperty("status").GetString(), completions));
 
+        await api.ReceivedAsync(pickup); // PUP-3 at SEATTLE's own counter first
         using var atSeattle = await PostAsync(Principal.SeattleTerminal, completion, scan);
         Assert.Equal(HttpStatusCode.OK, atSeattle.StatusCode);
     }

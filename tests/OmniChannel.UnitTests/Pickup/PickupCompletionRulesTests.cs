@@ -5,12 +5,12 @@ using OmniChannel.ServiceDefaults.Http;
 
 namespace OmniChannel.UnitTests.Pickup;
 
-/// <summary>PUP-4: the receipt and every scanned item are checked against the pickup request before anything is handed over.</summary>
+/// <summary>PUP-4: the receipt and every scanned item are checked against a received pickup request before anything is handed over.</summary>
 public class PickupCompletionRulesTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 22, 15, 0, 0, TimeSpan.Zero);
 
-    private static readonly PickupRequest Request = new(Guid.NewGuid(), "SEATTLE", "HOU-AAAAA-BBBBB", "2001", PickupStatus.Requested,
+    private static readonly PickupRequest Request = new(Guid.NewGuid(), "SEATTLE", "HOU-AAAAA-BBBBB", "2001", PickupStatus.Received,
         new DateOnly(2026, 11, 22), [new PickupItem("81120", 2, LineId: 1), new PickupItem("83010", 1, LineId: 2), new PickupItem("81120", 1, LineId: 3)],
         Now, Guid.NewGuid());
 
@@ -64,12 +64,20 @@ public class PickupCompletionRulesTests
     }
 
     [Fact]
+    public void PUP4_a_request_not_received_yet_cannot_be_completed()
+    {
+        var refusal = Complete(Request with { Status = PickupStatus.Requested }, new ScannedItem("81120", 3), new ScannedItem("83010", 1)).Refusal!;
+
+        Assert.Equal(("pickup.not_received", true), (refusal.Code, refusal.IsConflict));
+    }
+
+    [Fact]
     public void Payment_answers_are_matched_to_the_completion_they_pay_retries_included()
     {
         var completed = Complete(Request, new ScannedItem("81120", 1)).Completed!;
 
-        var failed = PickupCompletionRules.Paid(completed, Answer("pickup.x", "capture-1", 30m, balanceDue: 70m, "payment.new_tender_required"))!;
-        var retried = PickupCompletionRules.Paid(failed, Answer("pickup.x", "capture-2", 70m))!;
+        var failed = completed.Apply(PickupCompletionRules.Paid(completed, Answer("pickup.x", "capture-1", 30m, balanceDue: 70m, "payment.new_tender_required"))!);
+        var retried = failed.Apply(PickupCompletionRules.Paid(failed, Answer("pickup.x", "capture-2", 70m))!);
 
         Assert.Equal((PickupPaymentStatus.NewPaymentRequired, 30m, 70m, "payment.new_tender_required"),
             (failed.Completions![0].Payment, failed.Completions[0].Captured, failed.Completions[0].BalanceDue, failed.Completions[0].PaymentCode));
@@ -81,7 +89,8 @@ public class PickupCompletionRulesTests
     [Fact]
     public void PAY9_an_answer_delivered_twice_counts_once()
     {
-        var paid = PickupCompletionRules.Paid(Complete(Request, new ScannedItem("81120", 1)).Completed!, Answer("pickup.x", "capture-1", 30m))!;
+        var completed = Complete(Request, new ScannedItem("81120", 1)).Completed!;
+        var paid = completed.Apply(PickupCompletionRules.Paid(completed, Answer("pickup.x", "capture-1", 30m))!);
 
         Assert.Null(PickupCompletionRules.Paid(paid, Answer("pickup.x", "capture-1", 30m)));
     }

@@ -69,6 +69,7 @@ public static class RegisterProduct
         {
             Sku = product.Sku,
             Name = product.Name,
+            Upc = product.Upc,
             BasePrice = product.BasePrice,
             Currency = product.Currency,
             PriceOverrideAllowed = product.PriceOverrideAllowed,

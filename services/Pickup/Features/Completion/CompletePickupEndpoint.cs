@@ -38,55 +38,46 @@ public static class CompletePickupEndpoint
         return app;
     }
 
-    private const int MaxAttempts = 10; // each lost attempt is another writer's progress: a few terminals and payment answers at once
-
     private static async Task<IResult> Handle(Guid pickupId, CompletePickupRequest scan, HttpRequest http, ClaimsPrincipal user, IDocumentSession session,
         TimeProvider clock, CancellationToken ct)
     {
         var (key, problem) = IdempotentRequest.ReadKey(http);
         if (problem is not null)
             return problem;
-        // A scan does not depend on the version the terminal saw: when something else changed the pickup meanwhile (the
-        // payment answer of an earlier completion, a second terminal), the completion is decided again on what is there now.
-        for (var attempt = 1; ; attempt++)
+        var fingerprint = IdempotentRequest.Fingerprint(scan);
+        IResult? replay = null;
+        var outcome = await PickupStream.DecideAsync(session, pickupId, (request, staged) =>
         {
-            if (await session.LoadAsync<PickupRequest>(pickupId, ct) is not { } request)
-                return ProblemCodes.NotFound("pickup.not_found", $"No pickup request {pickupId}.");
+            replay = null;
             if (user.MayActFor(request.StoreId) is { } otherStore)
-                return otherStore.ToProblem(); // a store's counter hands over its own pickups only
-
-            // The completion is the receipt, kept in the pickup request; its version check settles two at once.
-            var fingerprint = IdempotentRequest.Fingerprint(scan);
+                return PickupDecider.Decision.No(otherStore); // a store's counter hands over its own pickups only
+            // The completion is kept in the pickup request, under its key; the stream's version settles two at once.
             if (request.Completions?.FirstOrDefault(c => c.IdempotencyKey == key) is { } earlier)
-                return IdempotentRequest.Replay(earlier.Fingerprint, fingerprint, () => TypedResults.Ok(request),
+            {
+                replay = IdempotentRequest.Replay(earlier.Fingerprint, fingerprint, () => TypedResults.Ok(request),
                     () => IdempotentRequest.Reused("a different completion"));
-
+                return PickupDecider.Decision.Nothing;
+            }
             var fulfillmentId = $"pickup.{NewId.NextGuid():N}";
-            var (completed, completion, refusal) = PickupCompletionRules.Complete(request, scan, key, fingerprint, fulfillmentId, clock.GetUtcNow());
+            var (_, completion, refusal) = PickupCompletionRules.Complete(request, scan, key, fingerprint, fulfillmentId, clock.GetUtcNow());
             if (refusal is not null)
-                return refusal.ToProblem();
-
-            session.Store(completed!);
-            session.PublishOnCommit(new PickupCompleted
+                return PickupDecider.Decision.No(refusal);
+            staged.PublishOnCommit(new PickupCompleted
             {
                 OrderId = request.OrderId, ConfirmationNumber = request.ConfirmationNumber, PickupId = request.Id, StoreId = request.StoreId,
                 FulfillmentId = fulfillmentId, PreferredTenderLineId = scan.TenderLineId, CompletedAt = completion!.At,
                 Lines = completion.Items.Select(i => new PickupLine { LineId = i.LineId, Sku = i.Sku, Quantity = i.Quantity }).ToList(),
             });
-            try
-            {
-                await session.SaveChangesAsync(ct);
-            }
-            catch (Exception exception) when (WriteConflict.IsConcurrencyConflict(exception))
-            {
-                session.EjectAllPendingChanges();
-                session.Eject(completed!);
-                if (attempt < MaxAttempts)
-                    continue;
-                return ProblemCodes.Conflict("pickup.changed", "The pickup kept changing while the items were scanned: send the completion again.");
-            }
-            PickupMetrics.PickupCompleted(completed!);
-            return TypedResults.Ok(completed);
-        }
+            return PickupDecider.Decision.Of(new PickupHandedOver(request.Id, completion));
+        }, ct);
+
+        if (outcome.NotFound)
+            return ProblemCodes.NotFound("pickup.not_found", $"No pickup request {pickupId}.");
+        if (outcome.Refusal is not null)
+            return outcome.Refusal.ToProblem();
+        if (replay is not null)
+            return replay;
+        PickupMetrics.PickupCompleted(outcome.After!);
+        return TypedResults.Ok(outcome.After);
     }
 }

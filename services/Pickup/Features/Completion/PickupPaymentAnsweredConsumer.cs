@@ -10,12 +10,11 @@ public sealed class PickupPaymentAnsweredConsumer(IDocumentSession session) : IC
 {
     public async Task Consume(ConsumeContext<PickupPaymentAnswered> context)
     {
-        var requests = await session.Query<PickupRequest>().Where(r => r.OrderId == context.Message.OrderId).ToListAsync(context.CancellationToken);
-        foreach (var request in requests)
-            if (PickupCompletionRules.Paid(request, context.Message) is { } answered)
-            {
-                session.Store(answered);
-                await session.SaveChangesAsync(context.CancellationToken);
-            }
+        var requests = await session.Query<PickupRequest>().Where(r => r.OrderId == context.Message.OrderId).Select(r => r.Id)
+            .ToListAsync(context.CancellationToken);
+        foreach (var id in requests)
+            await PickupStream.DecideAsync(session, id, (request, _) => PickupCompletionRules.Paid(request, context.Message) is { } answered
+                ? PickupDecider.Decision.Of(answered)
+                : PickupDecider.Decision.Nothing, context.CancellationToken);
     }
 }
