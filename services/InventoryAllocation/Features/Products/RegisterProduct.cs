@@ -77,7 +77,6 @@ public static class RegisterProduct
             RevenueRecognition = product.RevenueRecognition,
             Revision = product.Revision,
             OccurredAt = clock.GetUtcNow(),
-            Upc = product.Upc,
             VendorPartNumber = product.VendorPartNumber,
             Mpn = product.Mpn,
         });
