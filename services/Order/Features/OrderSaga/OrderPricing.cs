@@ -23,7 +23,7 @@ public sealed class GrpcOrderPricing(IDocumentStore store, PricingService.Pricin
         CustomerOrder order;
         await using (var query = store.QuerySession())
             order = await query.LoadAsync<CustomerOrder>(confirmationNumber, ct)
-                    ?? throw new InvalidOperationException($"Order {confirmationNumber} has no stream yet.");
+                    ?? throw MartenOrderStream.UnknownOrder(confirmationNumber);
 
         var request = new PriceCartRequest { StoreId = order.StoreId, CustomerId = order.CustomerId };
         request.Lines.AddRange(order.Lines.Select(l => new CartLine { LineId = l.LineId.ToString(), Sku = l.Sku, Quantity = l.Quantity }));
