@@ -70,6 +70,9 @@ public static class MessagingExtensions
             });
         });
         builder.Services.AddInitiators();
+        // Each receive queue written down for the operators' error-queue view (QueueDirectory.cs).
+        builder.Services.AddReceiveEndpointObserver(services => new QueueDirectory(serviceName, new Uri(connectionString),
+            services.GetRequiredService<Microsoft.Extensions.Logging.ILogger<QueueDirectory>>()));
 
         // The bus health check (tagged "ready" by MassTransit) makes /health/ready fail while RabbitMQ is unreachable.
         builder.Services.Configure<MassTransitHostOptions>(options =>
