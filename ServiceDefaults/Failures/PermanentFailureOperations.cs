@@ -49,7 +49,14 @@ public static class PermanentFailureOperations
             var resolved = failure with { Resolution = note, ResolvedBy = by, ResolvedAt = now };
             session.Update(resolved);
             await PermanentFailures.AppendAsync(session, failure.Stream, new PermanentFailureResolved(failure.Id, note, by, now), ct);
-            await session.SaveChangesAsync(ct);
+            try
+            {
+                await session.SaveChangesAsync(ct);
+            }
+            catch (Exception e) when (Persistence.WriteConflict.IsConcurrencyConflict(e))
+            {
+                return ProblemCodes.Conflict("permanent_failure.resolved", "Another operator resolved it a moment ago.");
+            }
             return TypedResults.Ok(resolved);
         }).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return operations;

@@ -1,4 +1,5 @@
 using Marten;
+using Marten.Schema;
 
 namespace OmniChannel.ServiceDefaults.Failures;
 
@@ -6,7 +7,9 @@ namespace OmniChannel.ServiceDefaults.Failures;
 /// One permanent failure on the operators' queue ("permanent failures", GET /operations/permanent-failures of the service
 /// that failed): what failed (<see cref="MessageType"/> from <see cref="Queue"/>, or a job's <see cref="Subject"/>), its
 /// code and reason, and once an operator handled it by hand, their note. Kept in the failing service's own schema.
+/// Two operators resolving one at once: the second commit fails its version check (optimistic concurrency).
 /// </summary>
+[UseOptimisticConcurrency]
 public sealed record PermanentFailure(
     string Id,
     string Code,

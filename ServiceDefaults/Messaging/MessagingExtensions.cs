@@ -15,9 +15,9 @@ public static class MessagingExtensions
     /// this file: an inbox record per message, its writes and published messages in one transaction); exponential
     /// retries spanning about two minutes (<c>OmniChannel:Messaging:RetryLimit</c>, default 10), then the
     /// <c>_error</c> queue, never a silent drop. That is the retryable half of the failure taxonomy
-    /// (ServiceDefaults/Failures): every fault not known to be hopeless; a <c>PermanentFailureException</c> is not retried
-    /// but recorded on the operators' queue and consumed (PermanentFailureFilter). The message stays unacknowledged while it is retried, so a crash
-    /// mid-retry hands it back to the broker. (Delayed redelivery would need RabbitMQ's delayed-exchange plugin, which
+    /// (ServiceDefaults/Failures): every fault not known to be hopeless; a <c>PermanentFailureException</c> is not
+    /// retried but recorded on the operators' queue and consumed (PermanentFailureFilter). The message stays
+    /// unacknowledged while it is retried, so a crash mid-retry hands it back to the broker. (Delayed redelivery would need RabbitMQ's delayed-exchange plugin, which
     /// Debian does not ship.) Queue names are kebab-case and prefixed with the service name, so each consuming
     /// service gets its own copy. Every message carries who started the work it belongs to (InitiatorFilters.cs).
     /// Call <c>AddMartenStore</c> first.
@@ -44,7 +44,7 @@ public static class MessagingExtensions
                 // purpose, after the retries below ignored it; every other fault goes on to the retries and _error.
                 endpoint.UseFilter(new PermanentFailureFilter(context));
                 // Two messages changing one saga instance at once: the loser's commit fails its revision check, and
-                // it runs again at once on the new state. Outermost, so the retry below does not hold it back.
+                // it runs again at once on the new state. Outside the retry below, so that one does not hold it back.
                 endpoint.UseMessageRetry(r =>
                 {
                     r.Handle<Exception>(WriteConflict.IsAny);

@@ -70,19 +70,24 @@ public sealed class ErrorQueues(IConfiguration configuration, IOptions<OperatorQ
             return (MoveBackOutcome.QueueNotFound, null);
         await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true,
             publisherConfirmationTrackingEnabled: true), ct);
-        ulong? lastTag = null;
+        ulong? requeueUpTo = null; // delivery tags grow on a channel: every message fetched and not moved is at or below it
         try
         {
             for (var scanned = 0; scanned < MaxMoveScan; scanned++)
             {
                 if (await channel.BasicGetAsync(queue, autoAck: false, ct) is not { } got)
                     break;
-                lastTag = got.DeliveryTag;
                 if (got.BasicProperties.MessageId != messageId)
+                {
+                    requeueUpTo = got.DeliveryTag;
                     continue;
+                }
                 var message = Describe(queue, got);
                 if (message.SourceQueue is not { } source || !await QueueExistsAsync(connection, source, ct))
+                {
+                    requeueUpTo = got.DeliveryTag;
                     return (MoveBackOutcome.NoSource, message);
+                }
                 var properties = new BasicProperties(got.BasicProperties);
                 if (properties.Headers is { } headers)
                     foreach (var fault in headers.Keys.Where(k => k.StartsWith("MT-Fault-", StringComparison.Ordinal) || k == MessageHeaders.Reason).ToList())
@@ -95,7 +100,7 @@ public sealed class ErrorQueues(IConfiguration configuration, IOptions<OperatorQ
         }
         finally
         {
-            if (lastTag is { } tag)
+            if (requeueUpTo is { } tag)
                 await channel.BasicNackAsync(tag, multiple: true, requeue: true, CancellationToken.None); // the others, back in their place
         }
     }
