@@ -72,7 +72,10 @@ var orderWorker = Service<Projects.OmniChannel_Order>("order-worker", port: 5106
     .WithOrderSyncCommand(identity)
     .WithAsyncCancellationCommand(identity)
     .WithResolveCancellationCommand(identity)
-    .WithReconciliationCommand(identity);
+    .WithReconciliationCommand(identity)
+    .WithMoveBackCommand(identity)          // issue 13: the operators' queues (services/Order/Features/OperatorQueues)
+    .WithResolveFailureCommand(identity)
+    .WithForceCompletionCommand(identity);
 
 // The gateway reaches the services only through their URLs, and waits for all of them. The Order API is ready once its
 // projections of Inventory's fulfillment groups and Payment's tender types hold them (published as those start), so the
@@ -94,5 +97,8 @@ foreach (var limit in builder.Configuration.GetSection("Gateway:RateLimits").Get
 // ORD-10's job settings for the order worker, when a run asks for them (the tests: --Order:AsyncCancellation:Interval=00:00:02).
 foreach (var setting in builder.Configuration.GetSection("Order:AsyncCancellation").GetChildren())
     orderWorker.WithEnvironment($"AsyncCancellation__{setting.Key}", setting.Value);
+// The operators' queues' thresholds and objectives, likewise (the tests: --Order:OperatorQueues:PendingTransactionThreshold=00:00:05).
+foreach (var setting in builder.Configuration.GetSection("Order:OperatorQueues").GetChildren().Where(s => s.Value is not null))
+    orderWorker.WithEnvironment($"OperatorQueues__{setting.Key}", setting.Value);
 
 builder.Build().Run();

@@ -166,6 +166,90 @@ internal static class OperatorCommands
                     : await FailureAsync(context.Response),
             });
 
+    /// <summary>Issue 13: a message of an error queue goes back to the queue it failed on (once its cause is fixed).</summary>
+    public static IResourceBuilder<ProjectResource> WithMoveBackCommand(this IResourceBuilder<ProjectResource> worker, IdentityProvider identity) =>
+        worker.WithHttpCommand("/operations/error-queues/{queue}/messages/{messageId}/move-back", "Move an error-queue message back",
+            commandName: "move-back-error-message",
+            commandOptions: new HttpCommandOptions
+            {
+                Method = HttpMethod.Post,
+                Description = "Moves one message of an error queue (GET /operations/error-queues on order-worker lists them) back to the queue it failed on.",
+                IconName = "ArrowReply",
+                Arguments =
+                [
+                    new InteractionInput { Name = "queue", Label = "Error queue (…_error)", InputType = InputType.Text, Required = true },
+                    new InteractionInput { Name = "messageId", Label = "Message id", InputType = InputType.Text, Required = true },
+                ],
+                PrepareRequest = async context =>
+                {
+                    await AddTokenAsync(context, identity);
+                    FillPath(context, "queue", "messageId");
+                },
+                GetCommandResult = async context =>
+                {
+                    if (!context.Response.IsSuccessStatusCode)
+                        return await FailureAsync(context.Response);
+                    var moved = await context.Response.Content.ReadFromJsonAsync<JsonElement>(context.CancellationToken);
+                    return CommandResults.Success($"Moved back to {moved.GetProperty("sourceQueue").GetString()}.");
+                },
+            });
+
+    /// <summary>Issue 13: an operator handled a permanent failure by hand, and says so.</summary>
+    public static IResourceBuilder<ProjectResource> WithResolveFailureCommand(this IResourceBuilder<ProjectResource> worker, IdentityProvider identity) =>
+        worker.WithHttpCommand("/operations/permanent-failures/{id}/resolution", "Mark a permanent failure resolved", commandName: "resolve-failure",
+            commandOptions: new HttpCommandOptions
+            {
+                Method = HttpMethod.Post,
+                Description = "After handling a permanent failure (GET /operations/permanent-failures on order-worker) by hand, mark it resolved with a note.",
+                IconName = "CheckmarkCircle",
+                Arguments =
+                [
+                    new InteractionInput { Name = "id", Label = "Failure id", InputType = InputType.Text, Required = true },
+                    new InteractionInput { Name = "note", Label = "What was done", InputType = InputType.Text, Required = true },
+                ],
+                PrepareRequest = async context =>
+                {
+                    await AddTokenAsync(context, identity);
+                    FillPath(context, "id");
+                    context.Request.Content = JsonContent.Create(new { note = context.Arguments!.TryGetByName("note", out var note) ? note.Value : null });
+                },
+                GetCommandResult = async context => context.Response.IsSuccessStatusCode
+                    ? CommandResults.Success("Marked resolved.")
+                    : await FailureAsync(context.Response),
+            });
+
+    /// <summary>ORD-11 for an operator: a channel transaction stuck in creation is force-completed; its order is created asynchronously.</summary>
+    public static IResourceBuilder<ProjectResource> WithForceCompletionCommand(this IResourceBuilder<ProjectResource> worker, IdentityProvider identity) =>
+        worker.WithHttpCommand("/operations/force-completion/{confirmationNumber}", "Force-complete a transaction", commandName: "force-complete",
+            commandOptions: new HttpCommandOptions
+            {
+                Method = HttpMethod.Post,
+                Description = "ORD-11: completes a channel transaction stuck in creation; its order is created asynchronously and can no longer be voided.",
+                IconName = "FastForward",
+                Arguments = [new InteractionInput { Name = "confirmationNumber", Label = "Confirmation number", InputType = InputType.Text, Required = true }],
+                PrepareRequest = async context =>
+                {
+                    await AddTokenAsync(context, identity);
+                    FillPath(context, "confirmationNumber");
+                },
+                GetCommandResult = async context => context.Response.IsSuccessStatusCode
+                    ? CommandResults.Success("Force-completed: the order is created asynchronously.")
+                    : await FailureAsync(context.Response),
+            });
+
+    /// <summary>Puts each prompted value, escaped, in its <c>{name}</c> of the command's path.</summary>
+    private static void FillPath(HttpCommandRequestContext context, params string[] names)
+    {
+        var uri = context.Request.RequestUri!.ToString();
+        foreach (var name in names)
+        {
+            var value = context.Arguments is { } arguments && arguments.TryGetByName(name, out var input) ? input.Value ?? "" : "";
+            uri = uri.Replace($"%7B{name}%7D", Uri.EscapeDataString(value), StringComparison.OrdinalIgnoreCase)
+                .Replace($"{{{name}}}", Uri.EscapeDataString(value), StringComparison.Ordinal);
+        }
+        context.Request.RequestUri = new Uri(uri);
+    }
+
     /// <summary>
     /// A token for each action, asked for when the operator runs it: actions are rare, so nothing is held between them
     /// and no client library is needed for two plain requests (the discovery document, then the token endpoint).

@@ -10,11 +10,13 @@ using OmniChannel.Order.Features.GetOrder;
 using OmniChannel.Order.Features.Invoicing;
 using OmniChannel.Order.Features.MasterData;
 using OmniChannel.Order.Features.Operations;
+using OmniChannel.Order.Features.OperatorQueues;
 using OmniChannel.Order.Features.OrderSaga;
 using OmniChannel.Order.Features.PaymentMethods;
 using OmniChannel.Order.Features.Reconciliation;
 using OmniChannel.Order.Features.RecallOrders;
 using OmniChannel.Order.Features.StorefrontWebhooks;
+using OmniChannel.ServiceDefaults.Failures;
 using OmniChannel.ServiceDefaults.Http;
 using OmniChannel.ServiceDefaults.Messaging;
 using OmniChannel.ServiceDefaults.Persistence;
@@ -70,8 +72,14 @@ if (role.RunsSaga())
     builder.Services.AddHostedService(services => services.GetRequiredService<OrderSyncJob>());
     builder.Services.AddSingleton<AsyncCancellationJob>();
     builder.Services.AddHostedService(services => services.GetRequiredService<AsyncCancellationJob>());
-    builder.Services.AddHealthChecks().AddCheck<AsyncCancellationHealth>("async-cancellations");
+    builder.Services.AddHealthChecks().AddCheck<AsyncCancellationHealth>("async-cancellations", tags: [ServiceDefaultsExtensions.ReadyTag]);
     builder.Services.AddHostedService<EcommerceQueueJob>();
+    // Issue 13: the operators' queues (overdue transactions, permanent failures, error queues), sampled for gauges and health.
+    builder.Services.Configure<OperatorQueueOptions>(builder.Configuration.GetSection(OperatorQueueOptions.Section));
+    builder.Services.AddSingleton<ErrorQueues>();
+    builder.Services.AddSingleton<OperatorQueueMonitor>();
+    builder.Services.AddHostedService(services => services.GetRequiredService<OperatorQueueMonitor>());
+    builder.Services.AddHealthChecks().AddCheck<OperatorQueueHealth>("operator-queues", tags: [ServiceDefaultsExtensions.ReadyTag]);
 }
 
 var app = builder.Build();
@@ -84,6 +92,9 @@ if (role.RunsSaga())
     // The operators' dashboard commands live on the worker's resource (the order API's menu keeps the drill alone).
     operations.MapAsyncCancellationQueue();
     operations.MapReconcileAll();
+    operations.MapOperatorQueues();
+    operations.MapPermanentFailures();
+    OperatorQueueMetrics.Observe(app.Services.GetRequiredService<OperatorQueueMonitor>());
 }
 if (!role.ServesApi())
 {

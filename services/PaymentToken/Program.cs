@@ -11,6 +11,8 @@ using OmniChannel.PaymentToken.Features.Refunds;
 using OmniChannel.PaymentToken.Features.Tenders;
 using OmniChannel.PaymentToken.Features.TenderTypes;
 using OmniChannel.PaymentToken.Features.Voids;
+using OmniChannel.ServiceDefaults.Failures;
+using OmniChannel.ServiceDefaults.Http;
 using OmniChannel.ServiceDefaults.Messaging;
 using OmniChannel.ServiceDefaults.Persistence;
 using OmniChannel.ServiceDefaults.Security;
@@ -43,4 +45,6 @@ app.MapLedger();
 app.MapReconciliation();
 app.MapPaymentMethods();
 app.MapAddTender();
+// Issue 13: the payments' permanent failures (a processor holding another request under our key), for an operator.
+app.MapOperatorActions().MapPermanentFailures();
 app.Run();

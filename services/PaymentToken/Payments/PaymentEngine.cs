@@ -1,4 +1,5 @@
 using OmniChannel.PaymentToken.Connectors;
+using OmniChannel.ServiceDefaults.Failures;
 
 namespace OmniChannel.PaymentToken.Payments;
 
@@ -30,7 +31,8 @@ public sealed class PaymentEngine(IPaymentJournal journal, IConnectors connector
                 if (state is null)
                 {
                     Add(opening is null
-                        ? throw new InvalidOperationException($"Order {orderId} has no payments yet: only a tender opens them.")
+                        ? throw new PermanentFailureException("payment.no_ledger", $"Order {orderId} has no payments yet: only a tender opens them.",
+                            subject: orderId.ToString())
                         : new PaymentsOpened(orderId, opening.ConfirmationNumber, opening.Currency, now));
                     continue;
                 }
@@ -62,7 +64,7 @@ public sealed class PaymentEngine(IPaymentJournal journal, IConnectors connector
                 state = await journal.LoadAsync(orderId, ct);
             }
         }
-        throw new InvalidOperationException($"The payments of order {orderId} did not settle within {MaxSteps} steps.");
+        throw new PermanentFailureException("payment.unsettled", $"The payments of order {orderId} did not settle within {MaxSteps} steps.", orderId);
 
         void Add(object e)
         {
@@ -93,10 +95,14 @@ public sealed class PaymentEngine(IPaymentJournal journal, IConnectors connector
             CallKind.Refund => connector.RefundAsync(call.Key, call.Token, call.Amount, ct),
             _ => throw new ArgumentOutOfRangeException(nameof(call), call.Kind, null),
         });
-        // The processor did something else under this key: recording a decline would hide it. Stop, and let the message
-        // go to retries and its error queue; GET .../reconciliation shows the difference to an operator.
+        // The processor did something else under this key: recording a decline would hide it, and asking again gets the
+        // same answer. A permanent failure (issue 13): not retried, recorded on the payments' stream and the operators'
+        // queue (payment's GET /operations/permanent-failures); GET .../reconciliation shows the difference.
+        // A decline is no failure at all but the processor's decision, recorded as such (CallOutcome); a call with no
+        // decision (no connection, a timeout, a 5xx: ProcessorCallException) is retryable and retried with the message.
         if (result.Code == "idempotency.key_reused")
-            throw new InvalidOperationException($"The processor holds another request under key {call.Key}: order {state.Id} needs an operator.");
+            throw new PermanentFailureException("payment.key_reused",
+                $"The processor holds another request under key {call.Key}: order {state.Id} needs an operator.", state.Id);
         return CallOutcome.Of(call, result, clock.GetUtcNow());
     }
 }

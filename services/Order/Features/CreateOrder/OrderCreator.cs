@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Marten;
 using OmniChannel.Contracts.Inventory;
 using OmniChannel.Order.Orders;
+using OmniChannel.ServiceDefaults.Failures;
 using OmniChannel.ServiceDefaults.Persistence;
 using OmniChannel.ServiceDefaults.Security;
 
@@ -54,7 +55,13 @@ public sealed class OrderCreator(TimeProvider clock)
         }).ToList(),
     };
 
-    /// <summary>Creates each transaction in its own commit, in the trace of its request; returns how many this call created.</summary>
+    /// <summary>
+    /// Creates each transaction in its own commit, in the trace of its request; returns how many this call created. Issue 13's
+    /// taxonomy, per transaction: a retryable failure (the database away, a timeout) stops the run and is thrown, and the
+    /// order-sync job tries again at its next interval; a permanent one (PostgreSQL refuses the order's values, every
+    /// time) is recorded on the transaction and on the operators' permanent failures, and the others go on: one poison
+    /// transaction never holds the batch path up.
+    /// </summary>
     public async Task<int> CreateEachAsync(IDocumentStore store, IReadOnlyList<TerminalTransaction> transactions, CreationPath path,
         CancellationToken ct)
     {
@@ -74,9 +81,27 @@ public sealed class OrderCreator(TimeProvider clock)
                 // The other path created it a moment ago: nothing to do.
                 activity?.SetTag(CreationTrace.AlreadyCreated, true);
             }
+            catch (Exception exception) when (FailureClassifier.Classify(exception) is { Kind: FailureKind.Permanent } failure)
+            {
+                await RecordFailureAsync(store, transaction, failure, ct);
+            }
         }
         return created;
     }
+
+    /// <summary>The transaction keeps its failure (the sync job skips it); the operators' queue gets it, once.</summary>
+    private async Task RecordFailureAsync(IDocumentStore store, TerminalTransaction transaction, Failure failure, CancellationToken ct)
+    {
+        await using (var session = store.LightweightSession())
+        {
+            session.Store(transaction with { CreationFailure = failure });
+            await session.SaveChangesAsync(ct);
+        }
+        await PermanentFailures.RecordAsync(store, CreationFailureId(transaction.ConfirmationNumber), failure, transaction.ConfirmationNumber, null,
+            null, null, null, clock.GetUtcNow(), ct);
+    }
+
+    public static string CreationFailureId(string confirmationNumber) => $"creation.{confirmationNumber}";
 
     /// <summary>
     /// Creates them all in one commit (group commit: one round trip for many orders); falls back to one by one. Each
@@ -110,6 +135,10 @@ public sealed class OrderCreator(TimeProvider clock)
             {
                 orders.ForEach(order => order.SetTag(CreationTrace.AlreadyCreated, true));
                 batch?.SetTag(CreationTrace.AlreadyCreated, true);
+            }
+            catch (Exception exception) when (FailureClassifier.Classify(exception).Kind == FailureKind.Permanent)
+            {
+                // One of them cannot be stored: one by one finds which, and the others are created.
             }
         }
         finally

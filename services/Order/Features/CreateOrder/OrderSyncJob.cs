@@ -38,7 +38,7 @@ public sealed class OrderSyncJob(IDocumentStore store, OrderCreator creator, Tim
     public async Task SamplePendingAsync(CancellationToken ct)
     {
         await using var query = store.QuerySession();
-        var received = query.Query<TerminalTransaction>().Where(t => t.Status == TransactionStatus.Received);
+        var received = query.Query<TerminalTransaction>().Where(t => t.Status == TransactionStatus.Received && t.CreationFailure == null);
         var count = await received.CountAsync(ct);
         var oldest = await received.OrderBy(t => t.ReceivedAt).Select(t => t.ReceivedAt).Take(1).ToListAsync(ct);
         OrderMetrics.SamplePending(count, oldest.Count > 0 ? oldest[0] : null, clock.GetUtcNow());
@@ -77,7 +77,7 @@ public sealed class OrderSyncJob(IDocumentStore store, OrderCreator creator, Tim
         var cutoff = clock.GetUtcNow() - grace;
         await using var query = store.QuerySession();
         var waiting = await query.Query<TerminalTransaction>()
-            .Where(t => t.Status == TransactionStatus.Received && t.ReceivedAt < cutoff)
+            .Where(t => t.Status == TransactionStatus.Received && t.CreationFailure == null && t.ReceivedAt < cutoff)
             .OrderBy(t => t.ReceivedAt)
             .Take(options.Value.SyncBatchSize)
             .ToListAsync(ct);

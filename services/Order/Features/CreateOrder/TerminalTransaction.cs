@@ -1,5 +1,6 @@
 using OmniChannel.Order.Orders;
 using OmniChannel.ServiceDefaults;
+using OmniChannel.ServiceDefaults.Failures;
 using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.Order.Features.CreateOrder;
@@ -14,6 +15,8 @@ public enum TransactionStatus { Received, Created }
 /// <see cref="Trace"/> is the request's trace context, so the order's creation, whenever and wherever it happens, continues
 /// the request's trace (issue 10: one trace per order); <see cref="Initiator"/> is the request's caller, so the order's
 /// creation and everything it starts are theirs, not the creating job's.
+/// <see cref="CreationFailure"/>: issue 13, its order cannot be created as stored (a permanent failure): the order-sync job
+/// no longer takes it, and it waits on the operators' permanent failures queue instead (id <c>creation.{number}</c>).
 /// </summary>
 public sealed record TerminalTransaction(
     string Id,
@@ -27,4 +30,5 @@ public sealed record TerminalTransaction(
     DateTimeOffset? CreatedAt = null,
     TraceContext? Trace = null,
     Initiator? Initiator = null,
-    DateTimeOffset? ForceCompletedAt = null);
+    DateTimeOffset? ForceCompletedAt = null,
+    Failure? CreationFailure = null);

@@ -23,7 +23,7 @@ public sealed class GrpcOrderPricing(IDocumentStore store, PricingService.Pricin
         CustomerOrder order;
         await using (var query = store.QuerySession())
             order = await query.LoadAsync<CustomerOrder>(confirmationNumber, ct)
-                    ?? throw new InvalidOperationException($"Order {confirmationNumber} has no stream yet.");
+                    ?? throw MartenOrderStream.UnknownOrder(confirmationNumber);
 
         if (PricingAnswer.Locked(order) is { } locked)
             return locked; // ECM-7: an e-commerce order keeps the storefront's prices

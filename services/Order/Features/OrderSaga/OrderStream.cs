@@ -1,5 +1,6 @@
 using Marten;
 using OmniChannel.Order.Orders;
+using OmniChannel.ServiceDefaults.Failures;
 using OmniChannel.ServiceDefaults.Persistence;
 
 namespace OmniChannel.Order.Features.OrderSaga;
@@ -19,8 +20,15 @@ public interface IOrderStream
 public sealed class MartenOrderStream(IDocumentSession session) : IOrderStream
 {
     public async Task<CustomerOrder> LoadAsync(string confirmationNumber, CancellationToken ct) =>
-        await session.LoadAsync<CustomerOrder>(confirmationNumber, ct)
-        ?? throw new InvalidOperationException($"Order {confirmationNumber} has no stream yet.");
+        await session.LoadAsync<CustomerOrder>(confirmationNumber, ct) ?? throw UnknownOrder(confirmationNumber);
+
+    /// <summary>
+    /// A message about an order this service has no stream of. Permanent, not "not yet": the order's stream commits with
+    /// the ReserveStock whose answer starts the saga (OrderCreator, one outbox commit), so no answer can outrun it, and
+    /// retrying would only end in <c>_error</c> two minutes later. It goes to the operators' permanent failures.
+    /// </summary>
+    public static PermanentFailureException UnknownOrder(string confirmationNumber) =>
+        new("order.unknown", $"No order {confirmationNumber} exists here: the message cannot apply to anything.", subject: confirmationNumber);
 
     public void Append(string confirmationNumber, IReadOnlyList<object> events)
     {
