@@ -28,4 +28,5 @@ app.MapProducts();
 app.MapLocations();
 app.MapStock();
 app.MapSetStock();
+app.MapStockHistory();
 app.Run();

@@ -36,5 +36,5 @@ public static class GetStock
         return TypedResults.Ok(levels.Select(ToView));
     }
 
-    private static StockView ToView(StockLevel s) => new(s.LocationId, s.Sku, s.OnHand, s.Reserved, s.Available);
+    public static StockView ToView(StockLevel s) => new(s.LocationId, s.Sku, s.OnHand, s.Reserved, s.Available);
 }
