@@ -5,6 +5,7 @@ using OmniChannel.InventoryAllocation.Features.Locations;
 using OmniChannel.InventoryAllocation.Features.Products;
 using OmniChannel.InventoryAllocation.Features.Reservations;
 using OmniChannel.InventoryAllocation.Features.Stock;
+using OmniChannel.InventoryAllocation.Features.Transfers;
 
 namespace OmniChannel.InventoryAllocation;
 
@@ -24,5 +25,7 @@ public static class InventoryStore
         options.Schema.For<StockLevel>().Index(stock => stock.LocationId).Index(stock => stock.Sku);
         // Two pickups of one order at two stores issue stock from the same reservation: neither may overwrite the other.
         options.Schema.For<Reservation>().UseOptimisticConcurrency(true);
+        // A transfer's step and its levels' events commit together; two steps of one transfer at once: the second fails.
+        options.Schema.For<TransferOrder>().UseOptimisticConcurrency(true);
     }
 }

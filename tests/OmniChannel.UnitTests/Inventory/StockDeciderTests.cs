@@ -107,10 +107,12 @@ public class StockDeciderTests
         [
             new StockEvent.Received(1, "PO-1"), new StockEvent.Counted(10, 10), new StockEvent.Reserved(OrderId, 1, 1),
             new StockEvent.Released(OrderId, 1, 1), new StockEvent.CarriedOut(OrderId, 1, 1), new StockEvent.CarryOutReturned(OrderId, 1, 1),
-            new StockEvent.Issued(OrderId, "f", 1, 1),
+            new StockEvent.Issued(OrderId, "f", 1, 1), new StockEvent.TransferScheduled("TR-1", "SEATTLE", 1),
+            new StockEvent.TransferredOut("TR-1", "SEATTLE", 1), new StockEvent.TransferInTransit("TR-2", "DALLAS", 1),
+            new StockEvent.TransferredIn("TR-2", "DALLAS", 1),
         ];
 
-        Assert.Equal(StockEvent.All.Length - 1, events.Length); // all but Opened, which only starts a stream
+        Assert.Equal(StockEvent.All.Except([typeof(StockEvent.Opened)]), events.Select(e => e.GetType())); // Opened only starts a stream
         Assert.All(events, e => Assert.NotEmpty(StockEvent.ReasonOf(e)));
         Assert.All(events, e => Decided.Fold(level, e));
         Assert.Throws<InvalidOperationException>(() => Decided.Fold(null, new StockEvent.Received(1, "PO-1")));

@@ -30,6 +30,10 @@ public sealed class Decided(IReadOnlyDictionary<string, StockLevel> levels)
         (_, StockEvent.CarriedOut e) => level.Apply(e),
         (_, StockEvent.CarryOutReturned e) => level.Apply(e),
         (_, StockEvent.Issued e) => level.Apply(e),
+        (_, StockEvent.TransferScheduled e) => level.Apply(e),
+        (_, StockEvent.TransferredOut e) => level.Apply(e),
+        (_, StockEvent.TransferInTransit e) => level.Apply(e),
+        (_, StockEvent.TransferredIn e) => level.Apply(e),
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "A stock event the level does not apply."),
     };
 }

@@ -9,8 +9,9 @@ public static class StockDecider
     {
         if (onHand < 0)
             return ([], new("stock.on_hand_negative", "On-hand quantity cannot be negative."));
-        if (onHand < (level?.Reserved ?? 0))
-            return ([], Refusal.Conflict("stock.below_reserved", $"{level!.Reserved} are reserved by open orders; on hand cannot be less."));
+        if (onHand < (level?.Reserved ?? 0) + (level?.ScheduledOutbound ?? 0))
+            return ([], Refusal.Conflict("stock.below_reserved",
+                $"{level!.Reserved} are reserved by open orders and {level.ScheduledOutbound} scheduled for transfers; on hand cannot be less."));
         var id = StockLevel.IdFor(locationId, sku);
         return ([.. Opening(level, locationId, sku), new(id, new StockEvent.Counted(onHand, level?.OnHand ?? 0))], null);
     }

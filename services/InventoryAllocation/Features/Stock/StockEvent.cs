@@ -31,8 +31,23 @@ public static class StockEvent
     /// <summary>PUP-4 / PAY-6: reserved units left with a pickup or a shipment.</summary>
     public sealed record Issued(Guid OrderId, string FulfillmentId, int LineId, int Quantity);
 
+    /// <summary>INV-1: a transfer order will take these units to another warehouse: scheduled outbound, no longer available.</summary>
+    public sealed record TransferScheduled(string TransferId, string ToLocationId, int Quantity);
+
+    /// <summary>The transfer's goods left: off the shelf here, no longer scheduled.</summary>
+    public sealed record TransferredOut(string TransferId, string ToLocationId, int Quantity);
+
+    /// <summary>At the receiving warehouse: the transfer's goods are on their way (in transit), not yet on hand.</summary>
+    public sealed record TransferInTransit(string TransferId, string FromLocationId, int Quantity);
+
+    /// <summary>The transfer's goods arrived: on hand here, no longer in transit.</summary>
+    public sealed record TransferredIn(string TransferId, string FromLocationId, int Quantity);
+
     public static readonly Type[] All =
-        [typeof(Opened), typeof(Received), typeof(Counted), typeof(Reserved), typeof(Released), typeof(CarriedOut), typeof(CarryOutReturned), typeof(Issued)];
+    [
+        typeof(Opened), typeof(Received), typeof(Counted), typeof(Reserved), typeof(Released), typeof(CarriedOut), typeof(CarryOutReturned), typeof(Issued),
+        typeof(TransferScheduled), typeof(TransferredOut), typeof(TransferInTransit), typeof(TransferredIn),
+    ];
 
     /// <summary>The reason a history shows: the event's name in snake case.</summary>
     public static string ReasonOf(object @event) => @event switch
@@ -45,6 +60,10 @@ public static class StockEvent
         CarriedOut => "carried_out",
         CarryOutReturned => "carry_out_returned",
         Issued => "issued",
+        TransferScheduled => "transfer_scheduled",
+        TransferredOut => "transferred_out",
+        TransferInTransit => "in_transit",
+        TransferredIn => "transferred_in",
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "A stock event without a reason."),
     };
 }
