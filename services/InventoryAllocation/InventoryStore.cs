@@ -21,6 +21,7 @@ public static class InventoryStore
         // Reservations race for the same levels: each appends at the version it read, so the second writer fails and retries.
         options.Events.StreamIdentity = StreamIdentity.AsString;
         options.Events.AddEventTypes(StockEvent.All);
+        options.Events.AddEventType<SkuStatusChanged>();
         options.Projections.Snapshot<StockLevel>(SnapshotLifecycle.Inline);
         options.Schema.For<StockLevel>().Index(stock => stock.LocationId).Index(stock => stock.Sku);
         // Two pickups of one order at two stores issue stock from the same reservation: neither may overwrite the other.

@@ -32,4 +32,5 @@ app.MapSetStock();
 app.MapStockHistory();
 app.MapIntegratedStock();
 app.MapTransfers();
+app.MapSkuStatus();
 app.Run();
