@@ -1,5 +1,6 @@
 using OmniChannel.Contracts.Inventory;
 using OmniChannel.InventoryAllocation;
+using OmniChannel.InventoryAllocation.Features.FulfillmentFlags;
 using OmniChannel.InventoryAllocation.Features.Locations;
 using OmniChannel.InventoryAllocation.Features.Products;
 using OmniChannel.InventoryAllocation.Features.Reservations;
@@ -33,4 +34,5 @@ app.MapStockHistory();
 app.MapIntegratedStock();
 app.MapTransfers();
 app.MapSkuStatus();
+app.MapOrderFulfillment();
 app.Run();
