@@ -20,7 +20,9 @@ public sealed record InventorySampleData(
         session.Store(data.Locations.ToArray());
         session.Store(data.Products.Select(p => new Product(p.Sku, p.Name, p.Upc, p.VendorPartNumber, p.Mpn, p.BasePrice, data.Currency,
             p.PriceOverrideAllowed, p.Discountable, p.RevenueRecognition, p.Status ?? new SkuStatus(), Revision: 1)).ToArray());
-        session.Store(data.Stock.Select(s => new StockLevel(StockLevel.IdFor(s.LocationId, s.Sku), s.LocationId, s.Sku, s.OnHand, 0)).ToArray());
+        foreach (var stock in data.Stock)
+            session.Events.StartStream<StockLevel>(StockLevel.IdFor(stock.LocationId, stock.Sku),
+                new StockEvent.Opened(stock.LocationId, stock.Sku), new StockEvent.Counted(stock.OnHand, Before: 0));
     }
 }
 

@@ -21,14 +21,13 @@ public sealed class IssueReservedStockConsumer(IDocumentSession session, TimePro
         if (reservation.Status != ReservationStatus.Active)
             throw new InvalidOperationException($"The reservation of order {message.OrderId} is {reservation.Status}: nothing to issue.");
 
-        var ids = reservation.Lines.Select(l => StockLevel.IdFor(l.LocationId, l.Sku)).Distinct().ToArray();
-        var levels = (await session.LoadManyAsync<StockLevel>(ct, ids)).ToDictionary(l => l.Id);
-        var (changed, refusal) = StockReservations.Issue(levels, reservation, message.Lines);
+        var (changes, refusal) = StockReservations.Issue(reservation, message.FulfillmentId, message.Lines);
         if (refusal is not null)
             throw new InvalidOperationException($"Order {message.OrderId}, {message.FulfillmentId}: {refusal.Detail}");
+        var streams = await StockStreams.FetchAsync(session, changes.Select(c => c.LevelId), ct);
+        streams.Append(changes);
 
         var issued = reservation with { Issues = [.. reservation.Issues ?? [], new StockIssue(message.FulfillmentId, message.Lines, clock.GetUtcNow())] };
-        session.Store(changed.ToArray());
         session.Store(issued.Held.Any(l => l.Kind != ReservationKind.CarryOut) ? issued : issued with { Status = ReservationStatus.Issued });
         await session.SaveChangesAsync(ct);
     }

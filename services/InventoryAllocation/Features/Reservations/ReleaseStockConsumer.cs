@@ -15,9 +15,8 @@ public sealed class ReleaseStockConsumer(IDocumentSession session, TimeProvider 
         {
             // Goods already handed over or shipped are gone: only what is still held goes back.
             var held = reservation.Held;
-            var ids = held.Select(l => StockLevel.IdFor(l.LocationId, l.Sku)).Distinct().ToArray();
-            var levels = (await session.LoadManyAsync<StockLevel>(context.CancellationToken, ids)).ToDictionary(l => l.Id);
-            session.Store(StockReservations.Release(levels, held).ToArray());
+            var streams = await StockStreams.FetchAsync(session, held.Select(l => StockLevel.IdFor(l.LocationId, l.Sku)), context.CancellationToken);
+            streams.Append(StockReservations.Release(reservation.Id, held));
             session.Store(reservation with { Status = ReservationStatus.Released, At = clock.GetUtcNow() });
             await session.SaveChangesAsync(context.CancellationToken);
         }

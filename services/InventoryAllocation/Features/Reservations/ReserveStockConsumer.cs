@@ -8,7 +8,8 @@ namespace OmniChannel.InventoryAllocation.Features.Reservations;
 /// <summary>
 /// INV-7: reserves an order's stock, all lines or none. The outbox makes the reservation, the stock changes and the
 /// answer commit together; the reservation document (one per order) answers a repeated request with the first outcome.
-/// Two orders racing for the same stock level: optimistic concurrency refuses the second commit and it is retried.
+/// Two orders racing for the same stock level: the level's stream was read at a version, so the second commit is refused
+/// (Marten's ConcurrencyException) and the message is retried at once on the new state (MessagingExtensions).
 /// </summary>
 public sealed class ReserveStockConsumer(IDocumentSession session, TimeProvider clock) : IConsumer<ReserveStock>
 {
@@ -21,14 +22,13 @@ public sealed class ReserveStockConsumer(IDocumentSession session, TimeProvider 
             return;
         }
 
-        var ids = request.Lines.Select(l => StockLevel.IdFor(l.LocationId, l.Sku)).Distinct().ToArray();
-        var levels = (await session.LoadManyAsync<StockLevel>(context.CancellationToken, ids)).ToDictionary(l => l.Id);
-        var (changed, refusal) = StockReservations.Reserve(levels, request.Lines);
+        var streams = await StockStreams.FetchAsync(session, request.Lines.Select(l => StockLevel.IdFor(l.LocationId, l.Sku)), context.CancellationToken);
+        var (changes, refusal) = StockReservations.Reserve(streams.Levels, request.OrderId, request.Lines);
+        streams.Append(changes);
 
         var reservation = refusal is null
             ? new Reservation(request.OrderId, request.ConfirmationNumber, ReservationStatus.Active, request.Lines, null, null, clock.GetUtcNow())
             : new Reservation(request.OrderId, request.ConfirmationNumber, ReservationStatus.Refused, request.Lines, refusal.Code, refusal.Detail, clock.GetUtcNow());
-        session.Store(changed.ToArray());
         session.Insert(reservation);
         await session.SaveChangesAsync(context.CancellationToken);
         await Answer(context, reservation);

@@ -6,48 +6,45 @@ namespace OmniChannel.InventoryAllocation.Features.Reservations;
 
 /// <summary>
 /// INV-7, pure: ship and pickup lines reserve stock at their location; carry-out takes it from the store's stock
-/// at once; all lines or none. Releasing undoes exactly what reserving did.
+/// at once; all lines or none. Releasing undoes exactly what reserving did. Each decision is the events to append to
+/// the levels' streams; two lines of one SKU at one location see each other's units.
 /// </summary>
 public static class StockReservations
 {
-    public static (IReadOnlyList<StockLevel> Changed, Refusal? Refusal) Reserve(
-        IReadOnlyDictionary<string, StockLevel> levels, IReadOnlyList<ReservationLine> lines)
+    public static (IReadOnlyList<StockChange> Changes, Refusal? Refusal) Reserve(
+        IReadOnlyDictionary<string, StockLevel> levels, Guid orderId, IReadOnlyList<ReservationLine> lines)
     {
-        var changed = new Dictionary<string, StockLevel>();
+        var decided = new Decided(levels);
         foreach (var line in lines)
         {
             var id = StockLevel.IdFor(line.LocationId, line.Sku);
-            if (!changed.TryGetValue(id, out var level) && !levels.TryGetValue(id, out level))
+            if (decided.Level(id) is not { } level)
                 return ([], new("stock.not_stocked", $"{line.Sku} is not stocked at {line.LocationId}."));
             if (line.Quantity <= 0)
                 return ([], new("line.quantity_invalid", $"Line {line.LineId}: quantity must be at least 1."));
             if (level.Available < line.Quantity)
                 return ([], new("stock.insufficient", $"{line.Sku} at {line.LocationId}: {level.Available} available, {line.Quantity} wanted."));
-            changed[id] = Apply(level, line, +1);
+            decided.Add(id, line.Kind == ReservationKind.CarryOut
+                ? new StockEvent.CarriedOut(orderId, line.LineId, line.Quantity)
+                : new StockEvent.Reserved(orderId, line.LineId, line.Quantity));
         }
-        return (changed.Values.ToList(), null);
+        return (decided.Changes, null);
     }
 
-    public static IReadOnlyList<StockLevel> Release(IReadOnlyDictionary<string, StockLevel> levels, IReadOnlyList<ReservationLine> lines)
-    {
-        var changed = new Dictionary<string, StockLevel>();
-        foreach (var line in lines)
-        {
-            var id = StockLevel.IdFor(line.LocationId, line.Sku);
-            var level = changed.TryGetValue(id, out var current) ? current : levels[id];
-            changed[id] = Apply(level, line, -1);
-        }
-        return changed.Values.ToList();
-    }
+    /// <summary>Gives back what the lines still hold: reserved units become available, carried-out goods go back on the shelf.</summary>
+    public static IReadOnlyList<StockChange> Release(Guid orderId, IReadOnlyList<ReservationLine> held) => held
+        .Select(line => new StockChange(StockLevel.IdFor(line.LocationId, line.Sku), line.Kind == ReservationKind.CarryOut
+            ? new StockEvent.CarryOutReturned(orderId, line.LineId, line.Quantity)
+            : new StockEvent.Released(orderId, line.LineId, line.Quantity)))
+        .ToList();
 
     /// <summary>
     /// PUP-4 / PAY-6: reserved units handed over or shipped leave the location: on hand and reserved both go down.
     /// Only ship and pickup lines are issued (carry-out stock left at once), never more than the line still holds.
     /// </summary>
-    public static (IReadOnlyList<StockLevel> Changed, Refusal? Refusal) Issue(IReadOnlyDictionary<string, StockLevel> levels,
-        Reservation reservation, IReadOnlyList<IssuedLine> lines)
+    public static (IReadOnlyList<StockChange> Changes, Refusal? Refusal) Issue(Reservation reservation, string fulfillmentId, IReadOnlyList<IssuedLine> lines)
     {
-        var changed = new Dictionary<string, StockLevel>();
+        var changes = new List<StockChange>();
         foreach (var issued in lines.GroupBy(l => l.LineId, l => l.Quantity))
         {
             var line = reservation.Lines.FirstOrDefault(l => l.LineId == issued.Key && l.Kind != ReservationKind.CarryOut);
@@ -56,14 +53,8 @@ public static class StockReservations
             var (quantity, held) = (issued.Sum(), line.Quantity - reservation.IssuedOf(line.LineId));
             if (issued.Any(q => q <= 0) || quantity > held)
                 return ([], new("issue.quantity_invalid", $"Line {issued.Key}: {quantity} to issue, {held} held."));
-            var id = StockLevel.IdFor(line.LocationId, line.Sku);
-            var level = changed.TryGetValue(id, out var current) ? current : levels[id];
-            changed[id] = level with { OnHand = level.OnHand - quantity, Reserved = level.Reserved - quantity };
+            changes.Add(new(StockLevel.IdFor(line.LocationId, line.Sku), new StockEvent.Issued(reservation.Id, fulfillmentId, line.LineId, quantity)));
         }
-        return (changed.Values.ToList(), null);
+        return (changes, null);
     }
-
-    private static StockLevel Apply(StockLevel level, ReservationLine line, int direction) => line.Kind == ReservationKind.CarryOut
-        ? level with { OnHand = level.OnHand - direction * line.Quantity }
-        : level with { Reserved = level.Reserved + direction * line.Quantity };
 }
