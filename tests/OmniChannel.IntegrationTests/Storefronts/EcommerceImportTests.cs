@@ -176,6 +176,42 @@ public class EcommerceImportTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task ECM6_an_out_of_stock_order_the_sale_refuses_needs_action_and_rejected_is_not_charged_a_zero_payment_and_Completed()
+    {
+        var sku = await new Orders.OrderApi(platform).NewProductAsync(18.00m, "HOUSTON", onHand: 0); // nothing at Houston to reserve
+        var number = NewNumber();
+        await storefront.AcknowledgedAsync(OrderCreated(number, "karen.berg@example.com", null, Line(null, $"VPN-{sku}", 1, 18.00m)));
+
+        // The sale is created (New), then the order saga rejects it at reservation: the e-commerce order says so and why.
+        var refused = await storefront.UntilStatusAsync(IdOf(number), "ProcessSaleFailed");
+        var confirmationNumber = refused.GetProperty("confirmationNumber").GetString()!;
+        Assert.True(refused.GetProperty("saleRejected").GetBoolean());
+        Assert.Contains(confirmationNumber, refused.GetProperty("problem").GetString());
+        var queue = await platform.As(Principal.HoustonManager).GetFromJsonElementAsync("/api/orders/ecommerce");
+        var row = queue.GetProperty("orders").EnumerateArray().Single(o => o.GetProperty("id").GetString() == IdOf(number));
+        Assert.Equal(("ProcessSaleFailed", refused.GetProperty("problem").GetString()), (row.GetProperty("status").GetString(), row.GetProperty("problem").GetString()));
+        Assert.True(queue.GetProperty("needAction").GetInt32() >= 1);
+
+        var rejected = await storefront.ActAsync(IdOf(number), "rejection", new { reason = "Out of stock before the order was processed" });
+
+        Assert.Equal(("Completed", true), (rejected.GetProperty("status").GetString(), rejected.GetProperty("zeroPaymentRecorded").GetBoolean()));
+        // Not charged: the sale was rejected with its stock refused, no card hold was taken, nothing was captured.
+        var sale = await storefront.CustomerOrderAsync(confirmationNumber, "Rejected");
+        var payment = sale.GetProperty("payment");
+        Assert.Equal((0m, 0m, 0m), (payment.GetProperty("depositPaid").GetDecimal(), payment.GetProperty("authorizedBalance").GetDecimal(),
+            payment.GetProperty("capturedAtFulfillment").GetDecimal()));
+        var history = sale.GetProperty("history").EnumerateArray().Select(e => e.GetProperty("type").GetString()).ToList();
+        Assert.Contains("stock_reservation_failed", history);
+        Assert.DoesNotContain(history, type => type is "balance_authorized" or "deposit_captured" or "fulfillment_payment_captured");
+        var reconciliation = await platform.As(Principal.Operator).GetFromJsonElementAsync($"/api/orders/{confirmationNumber}/reconciliation");
+        Assert.True(reconciliation.GetProperty("agrees").GetBoolean(), reconciliation.ToString()); // the ledger and the processor say the same
+        queue = await platform.As(Principal.HoustonManager).GetFromJsonElementAsync("/api/orders/ecommerce");
+        Assert.DoesNotContain(queue.GetProperty("orders").EnumerateArray(), o => o.GetProperty("id").GetString() == IdOf(number));
+        await Problems.AssertAsync(await platform.As(Principal.HoustonManager).PostAsJsonAsync($"/api/orders/ecommerce/{IdOf(number)}/rejection",
+            new { reason = "again" }), HttpStatusCode.Conflict, "ecommerce.reject_invalid");
+    }
+
+    [Fact]
     public async Task ECM5_an_order_not_handled_within_4_business_hours_is_overdue_in_the_queue_and_notified()
     {
         // Placed three days ago: whatever Houston's hours, its 4 business hours have passed.
