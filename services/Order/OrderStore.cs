@@ -31,7 +31,7 @@ public static class OrderStore
         options.Schema.For<ReceivedWebhook>();
         // ECM: each e-commerce order is a stream of its own ("ECM-{storefront}-{number}"), its state kept inline for the work queue.
         options.Projections.Snapshot<EcommerceOrder>(SnapshotLifecycle.Inline);
-        options.Schema.For<EcommerceOrder>().Index(o => o.Status).Index(o => o.StoreId);
+        options.Schema.For<EcommerceOrder>().Index(o => o.Status).Index(o => o.StoreId).Index(o => o.ConfirmationNumber);
         options.Schema.For<StorefrontCustomerLink>();
         options.Schema.For<ProductIdentifiers>().Identity(product => product.Sku).Index(p => p.Upc).Index(p => p.VendorPartNumber);
         options.Schema.For<TerminalTransaction>()

@@ -36,6 +36,7 @@ builder.AddMessaging("order", bus =>
     bus.AddConsumer<FulfillmentGroupChangedConsumer>();
     bus.AddConsumer<TenderTypeChangedConsumer>();
     bus.AddConsumer<StorefrontWebhookConsumer>();
+    bus.AddConsumer<OnlineSaleRejectedConsumer>();
     bus.AddSagaStateMachine<OrderStateMachine, OrderState>(typeof(OrderStateDefinition)).MartenRepository();
 });
 builder.Services.AddScoped<IOrderStream, MartenOrderStream>();

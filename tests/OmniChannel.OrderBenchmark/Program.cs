@@ -18,6 +18,12 @@ if (args.Contains("--recall"))
     await RecallBenchmark.RunAsync(args);
     return;
 }
+// `--webhooks [--count 2000] [--concurrency 32] [--direct]`: issue 14's storefront webhooks instead (WebhookBenchmark.cs).
+if (args.Contains("--webhooks"))
+{
+    await WebhookBenchmark.RunAsync(args);
+    return;
+}
 
 var options = BenchmarkOptions.Parse(args);
 Console.WriteLine($"OmniChannel order benchmark: {options.Terminals} terminals, {options.Rate} orders/s for {options.Seconds} s, {options.Skus} SKUs");

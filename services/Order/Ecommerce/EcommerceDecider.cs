@@ -1,3 +1,4 @@
+using OmniChannel.Order.Orders;
 using OmniChannel.ServiceDefaults.Http;
 
 namespace OmniChannel.Order.Ecommerce;
@@ -89,14 +90,35 @@ public static class EcommerceDecider
             : ([], Refusal.Conflict("ecommerce.transition_invalid", $"Order {order.Id} is {order.Status}: it cannot become {to}."));
 
     /// <summary>
-    /// ECM-6: rejected before it is handed over (out of stock): the customer is not charged — the edge cancels the customer
-    /// order, which voids its card hold — a zero e-commerce payment is recorded and the order is Completed.
+    /// ECM-6: rejected before it is handed over (out of stock): the customer is not charged, a zero e-commerce payment is
+    /// recorded and the order is Completed. <paramref name="sale"/> is the customer order's status as last read: a confirmed
+    /// sale is cancelled without a charge by the edge (<c>CancelSale</c>: its stock released, its card hold voided); a sale
+    /// the order saga rejected holds nothing (its stock released, no authorization kept) and is left as it is. A sale still
+    /// being confirmed, or one whose goods left, is not rejected.
     /// </summary>
-    public static (object[] Events, Refusal? Refusal) Reject(EcommerceOrder order, string reason, string by, DateTimeOffset now) =>
-        order.Status is EcommerceStatus.New or EcommerceStatus.InProcess or EcommerceStatus.ReadyForPickup && order.ConfirmationNumber is not null
-            ? ([new EcommerceOrderRejected(reason, by, now), new ZeroEcommercePaymentRecorded(order.Order!.Currency, now),
-                new EcommerceStatusChanged(EcommerceStatus.Completed, by, now)], null)
-            : ([], Refusal.Conflict("ecommerce.reject_invalid", $"Order {order.Id} is {order.Status}: only an order with a sale not yet picked up is rejected."));
+    public static (object[] Events, bool CancelSale, Refusal? Refusal) Reject(EcommerceOrder order, OrderStatus? sale, string reason, string by,
+        DateTimeOffset now)
+    {
+        var open = order.ConfirmationNumber is not null && (order.Status is EcommerceStatus.New or EcommerceStatus.InProcess or EcommerceStatus.ReadyForPickup
+            || order is { Status: EcommerceStatus.ProcessSaleFailed, SaleRejected: true });
+        if (!open)
+            return ([], false, Refusal.Conflict("ecommerce.reject_invalid",
+                $"Order {order.Id} is {order.Status}: only an order with a sale not yet picked up is rejected."));
+        if (sale is not (OrderStatus.Confirmed or OrderStatus.Rejected))
+            return ([], false, Refusal.Conflict("ecommerce.sale_not_confirmed",
+                $"The sale {order.ConfirmationNumber} is {sale?.ToString() ?? "not created yet"}: it is rejected once confirmed (or refused), before its goods leave."));
+        object[] events = [new EcommerceOrderRejected(reason, by, now), new ZeroEcommercePaymentRecorded(order.Order!.Currency, now),
+            new EcommerceStatusChanged(EcommerceStatus.Completed, by, now)];
+        return (events, sale == OrderStatus.Confirmed, null);
+    }
+
+    /// <summary>
+    /// The order saga rejected the sale (e.g. no stock at reservation): recorded once; a word on another sale, or one already
+    /// recorded, changes nothing. Only a rejection is recorded: a confirmation changes nothing the store acts on (the sale's
+    /// own status shows it), and recording it would collide with the store's first action on the order.
+    /// </summary>
+    public static object[] SaleRejected(EcommerceOrder order, string confirmationNumber, string code, string reason, DateTimeOffset at) =>
+        order.ConfirmationNumber != confirmationNumber || order.SaleRejected ? [] : [new EcommerceSaleRejected(confirmationNumber, code, reason, at)];
 
     /// <summary>ECM-5: still waiting to be accepted (In Process) or rejected.</summary>
     public static bool AwaitsAcceptance(EcommerceStatus status) => status is EcommerceStatus.New or EcommerceStatus.CustomerIdRequired

@@ -30,6 +30,12 @@ public sealed record EcommerceLineUnmatched(int LineNumber, IReadOnlyList<string
 /// <summary>ECM-3 New: the sale is created as a customer order of the online channel (its stock asked for).</summary>
 public sealed record EcommerceSaleCreated(string ConfirmationNumber, DateTimeOffset At);
 
+/// <summary>
+/// The order saga rejected the sale (e.g. no stock at reservation, ECM-6): nothing is held for it. The store rejects the
+/// e-commerce order, which records the zero payment and completes it.
+/// </summary>
+public sealed record EcommerceSaleRejected(string ConfirmationNumber, string Code, string Reason, DateTimeOffset At);
+
 /// <summary>ECM-3 Process Sale Failed: the order's rules refused the sale (e.g. a store that does not serve pickup).</summary>
 public sealed record EcommerceSaleRefused(string Code, string Reason, DateTimeOffset At);
 

@@ -31,7 +31,8 @@ public sealed record EcommerceOrder(
     string? StoreId,
     bool ZeroPaymentRecorded = false,
     DateTimeOffset? AcceptBy = null,
-    DateTimeOffset? OverdueAt = null)
+    DateTimeOffset? OverdueAt = null,
+    bool SaleRejected = false)
 {
     /// <summary>The stream key: one e-commerce order per storefront order number, whatever webhook brought it.</summary>
     public static string IdOf(string storefrontId, string orderNumber) => $"ECM-{storefrontId}-{orderNumber}";
@@ -64,6 +65,7 @@ public sealed record EcommerceOrder(
         EcommerceLineUnmatched x => order.Apply(x),
         EcommerceSaleCreated x => order.Apply(x),
         EcommerceSaleRefused x => order.Apply(x),
+        EcommerceSaleRejected x => order.Apply(x),
         EcommerceStatusChanged x => order.Apply(x),
         EcommerceOrderRejected x => order.Apply(x),
         ZeroEcommercePaymentRecorded x => order.Apply(x),
@@ -95,6 +97,20 @@ public sealed record EcommerceOrder(
     };
 
     public EcommerceOrder Apply(EcommerceSaleCreated e) => this with { ConfirmationNumber = e.ConfirmationNumber, Status = EcommerceStatus.New, UpdatedAt = e.At };
+
+    /// <summary>
+    /// A sale the store still works on is refused: Process Sale Failed, saying why, until the store rejects it (ECM-6). One the
+    /// store or the storefront already closed keeps its status.
+    /// </summary>
+    public EcommerceOrder Apply(EcommerceSaleRejected e) => Status is EcommerceStatus.New or EcommerceStatus.InProcess or EcommerceStatus.ReadyForPickup
+        ? this with
+        {
+            SaleRejected = true,
+            Status = EcommerceStatus.ProcessSaleFailed,
+            Problem = $"The sale {e.ConfirmationNumber} was rejected ({e.Code}: {e.Reason}); reject the order (ECM-6): the customer is not charged.",
+            UpdatedAt = e.At,
+        }
+        : this with { SaleRejected = true, UpdatedAt = e.At };
 
     public EcommerceOrder Apply(EcommerceSaleRefused e) => this with
     {

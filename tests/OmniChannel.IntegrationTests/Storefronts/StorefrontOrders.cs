@@ -17,13 +17,19 @@ public sealed class StorefrontOrders(PlatformFixture platform)
     public static string OrderCreated(string number, string email, string? storefrontCustomerId, params object[] lines) =>
         OrderPlaced(DateTimeOffset.UtcNow, number, email, storefrontCustomerId, lines);
 
-    public static string OrderPlaced(DateTimeOffset placedAt, string number, string email, string? storefrontCustomerId, params object[] lines)
+    public static string OrderPlaced(DateTimeOffset placedAt, string number, string email, string? storefrontCustomerId, params object[] lines) =>
+        OrderFrom(placedAt, number, Customer(email, storefrontCustomerId), lines);
+
+    /// <summary>The storefront's customer as its checkout took them.</summary>
+    public static object Customer(string email, string? storefrontCustomerId, string name = "Web Customer", string phone = "+1 713 555 0100",
+        bool acceptsMarketing = true, string street = "77 Webster St")
     {
-        var customer = new
-        {
-            id = storefrontCustomerId, email, name = "Web Customer", phone = "+1 713 555 0100", acceptsMarketing = true,
-            shippingAddress = new { line1 = "77 Webster St", city = "Houston", region = "TX", postalCode = "77002", country = "US" },
-        };
+        var shippingAddress = new { line1 = street, city = "Houston", region = "TX", postalCode = "77002", country = "US" };
+        return new { id = storefrontCustomerId, email, name, phone, acceptsMarketing, shippingAddress };
+    }
+
+    public static string OrderFrom(DateTimeOffset placedAt, string number, object customer, params object[] lines)
+    {
         var payment = new { cardTypeId = "VISA", cardToken = "tok_visa_ok" };
         var order = new { number, placedAt, pickupStoreId = "HOUSTON", currency = "USD", customer, lines, payment };
         return JsonSerializer.Serialize(new { type = "order.created", order });

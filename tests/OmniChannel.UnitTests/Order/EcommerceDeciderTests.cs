@@ -133,13 +133,33 @@ public class EcommerceDeciderTests
         var order = EcommerceOrder.Fold(Imported(new EcommerceCustomerMatched("2001", CustomerMatch.Email), Line(1, "012345678905", null)),
             [new EcommerceSaleCreated("HOU-1", Now)]);
 
-        var (events, refusal) = EcommerceDecider.Reject(order, "Out of stock", "1002", Now);
+        Assert.Equal("ecommerce.sale_not_confirmed", EcommerceDecider.Reject(order, OrderStatus.Reserved, "Out of stock", "1002", Now).Refusal?.Code);
+        var (events, cancelSale, refusal) = EcommerceDecider.Reject(order, OrderStatus.Confirmed, "Out of stock", "1002", Now);
 
         Assert.Null(refusal);
+        Assert.True(cancelSale); // its card hold is voided by the sale's cancellation
         var rejected = EcommerceOrder.Fold(order, events);
         Assert.Equal((EcommerceStatus.Completed, true), (rejected.Status, rejected.ZeroPaymentRecorded));
         Assert.Contains(events, e => e is EcommerceOrderRejected);
-        Assert.Equal("ecommerce.reject_invalid", EcommerceDecider.Reject(rejected, "again", "1002", Now).Refusal?.Code);
+        Assert.Equal("ecommerce.reject_invalid", EcommerceDecider.Reject(rejected, OrderStatus.Cancelled, "again", "1002", Now).Refusal?.Code);
+    }
+
+    [Fact]
+    public void ECM6_a_sale_the_order_saga_rejected_is_Process_Sale_Failed_with_why_and_rejected_without_cancelling_anything()
+    {
+        var order = EcommerceOrder.Fold(Imported(new EcommerceCustomerMatched("2001", CustomerMatch.Email), Line(1, "012345678905", null)),
+            [new EcommerceSaleCreated("HOU-1", Now)]);
+
+        var refused = EcommerceOrder.Fold(order, EcommerceDecider.SaleRejected(order, "HOU-1", "stock.insufficient", "No stock of 81120.", Now));
+
+        Assert.Equal((EcommerceStatus.ProcessSaleFailed, true), (refused.Status, refused.SaleRejected));
+        Assert.Contains("stock.insufficient", refused.Problem);
+        Assert.Empty(EcommerceDecider.SaleRejected(refused, "HOU-1", "stock.insufficient", "again", Now)); // once
+        Assert.Empty(EcommerceDecider.SaleRejected(order, "HOU-2", "stock.insufficient", "not its sale", Now));
+        var (events, cancelSale, refusal) = EcommerceDecider.Reject(refused, OrderStatus.Rejected, "Out of stock", "1002", Now);
+        Assert.Null(refusal);
+        Assert.False(cancelSale); // nothing is held for a rejected sale
+        Assert.Equal((EcommerceStatus.Completed, true), (EcommerceOrder.Fold(refused, events).Status, EcommerceOrder.Fold(refused, events).ZeroPaymentRecorded));
     }
 
     [Fact]

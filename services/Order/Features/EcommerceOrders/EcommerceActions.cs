@@ -39,7 +39,7 @@ public static class EcommerceActions
         Declare(app.MapPost("/api/orders/ecommerce/{id}/status", ChangeStatus),
             "Moves the order on: In Process, Ready for Pickup, Completed, or Archived after a sale made by hand (ECM-3).");
         Declare(app.MapPost("/api/orders/ecommerce/{id}/rejection", Reject),
-            "Rejects the order (out of stock): card hold voided, a zero e-commerce payment recorded, Completed (ECM-6).");
+            "Rejects the order (out of stock): not charged (a confirmed sale cancelled, its card hold voided; a refused one left as it is), a zero e-commerce payment recorded, Completed (ECM-6).");
         return app;
     }
 
@@ -93,15 +93,12 @@ public static class EcommerceActions
         var reason = string.IsNullOrWhiteSpace(request.Reason) ? "Out of stock before the order was processed." : request.Reason.Trim();
         if (reason.Length > 500)
             return Refuse(Refusal.Invalid("ecommerce.reason_too_long", "reason is at most 500 characters."));
-        var (events, refusal) = EcommerceDecider.Reject(order, reason, By(caller), clock.GetUtcNow());
-        if (refusal is not null)
-            return (events, refusal);
-        // The customer order is cancelled without a charge: its stock released and its card hold voided (PAY-11).
-        if (await session.LoadAsync<CustomerOrder>(order.ConfirmationNumber!, ct) is not { Status: OrderStatus.Confirmed } sale)
-            return Refuse(Refusal.Conflict("ecommerce.sale_not_confirmed",
-                $"The sale {order.ConfirmationNumber} is not confirmed (or no longer open): it is rejected once confirmed."));
-        session.PublishOnCommit(new CancelCustomerOrder { OrderId = sale.OrderId, CancellationId = $"ecm-reject-{sale.Id}", ChargePercent = 0m });
-        return (events, null);
+        var sale = order.ConfirmationNumber is { } cn ? await session.LoadAsync<CustomerOrder>(cn, ct) : null;
+        var (events, cancelSale, refusal) = EcommerceDecider.Reject(order, sale?.Status, reason, By(caller), clock.GetUtcNow());
+        // A confirmed sale is cancelled without a charge: its stock released and its card hold voided (PAY-11).
+        if (cancelSale)
+            session.PublishOnCommit(new CancelCustomerOrder { OrderId = sale!.OrderId, CancellationId = $"ecm-reject-{sale.Id}", ChargePercent = 0m });
+        return (events, refusal);
     });
 
     private static (object[] Events, Refusal? Refusal) Refuse(Refusal refusal) => ([], refusal);

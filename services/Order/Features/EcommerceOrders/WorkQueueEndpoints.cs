@@ -10,8 +10,9 @@ namespace OmniChannel.Order.Features.EcommerceOrders;
 /// <summary>One row of the e-commerce sales screen.</summary>
 /// <param name="AcceptBy">ECM-5: 4 business hours of the pickup store after the order was placed.</param>
 /// <param name="Overdue">ECM-5: past <paramref name="AcceptBy"/>, neither accepted nor rejected.</param>
+/// <param name="Problem">Why it needs someone: an unreadable payload, a sale refused or rejected (e.g. out of stock, ECM-6).</param>
 public sealed record EcommerceOrderRow(string Id, string StorefrontId, string? OrderNumber, string Status, string? StoreId, string? CustomerId,
-    string? ConfirmationNumber, DateTimeOffset ReceivedAt, DateTimeOffset? PlacedAt, DateTimeOffset? AcceptBy, bool Overdue);
+    string? ConfirmationNumber, DateTimeOffset ReceivedAt, DateTimeOffset? PlacedAt, DateTimeOffset? AcceptBy, bool Overdue, string? Problem = null);
 
 /// <summary>ECM-1: the orders still on the screen, how many of them need someone's action, and how many are overdue (ECM-5).</summary>
 public sealed record EcommerceWorkQueue(int NeedAction, int Overdue, IReadOnlyList<EcommerceOrderRow> Orders);
@@ -90,5 +91,5 @@ public static class WorkQueueEndpoints
     }
 
     private static EcommerceOrderRow Row(EcommerceOrder o, DateTimeOffset now) => new(o.Id, o.StorefrontId, o.Order?.Number, o.Status.ToString(),
-        o.StoreId, o.CustomerId, o.ConfirmationNumber, o.ReceivedAt, o.Order?.PlacedAt, o.AcceptBy, EcommerceDecider.IsOverdue(o, now));
+        o.StoreId, o.CustomerId, o.ConfirmationNumber, o.ReceivedAt, o.Order?.PlacedAt, o.AcceptBy, EcommerceDecider.IsOverdue(o, now), o.Problem);
 }

@@ -1,4 +1,5 @@
 using MassTransit;
+using OmniChannel.Order.Features.EcommerceOrders;
 using OmniChannel.Order.Orders;
 
 namespace OmniChannel.Order.Features.OrderSaga;
@@ -7,7 +8,7 @@ public delegate OrderOutcome OrderDecider<in T>(BehaviorContext<OrderState, T> c
 
 /// <summary>
 /// The saga's one step with I/O: loads the order, lets a pure decider decide on the message, appends the events it
-/// decided, sends its commands, and leaves the outcome on the context for the machine to branch on.
+/// decided, sends its commands (and, for an online order rejected, <see cref="OnlineSaleRejected"/>), and leaves the outcome on the context for the machine to branch on.
 /// </summary>
 public sealed class OrderDecision<T>(OrderDecider<T> decide) : IStateMachineActivity<OrderState, T> where T : class
 {
@@ -21,6 +22,8 @@ public sealed class OrderDecision<T>(OrderDecider<T> decide) : IStateMachineActi
         stream.Append(context.Saga.ConfirmationNumber, outcome.Events);
         foreach (var command in outcome.Commands)
             await context.Publish(command, context.CancellationToken); // by its runtime type
+        foreach (var rejected in OnlineSaleRejected.Of(order, outcome.Events))
+            await context.Publish(rejected, context.CancellationToken); // an e-commerce order learns its sale was refused (ECM-6)
         context.AddOrUpdatePayload(() => outcome, _ => outcome);
         await next.Execute(context);
     }
