@@ -148,7 +148,10 @@ public class HttpConnectorTests(EmulatorFixture emulator)
         var events = store.Events(orderId).Count;
 
         var up = new PaymentEngine(store.Journal(), emulator.Connectors(), TimeProvider.System);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => up.RunAsync(orderId, Opening, Plan(tender, decision), default));
+        // Permanent (issue 13): not retried, recorded for an operator; the key is not the engine's to reuse.
+        var refused = await Assert.ThrowsAsync<OmniChannel.ServiceDefaults.Failures.PermanentFailureException>(
+            () => up.RunAsync(orderId, Opening, Plan(tender, decision), default));
+        Assert.Equal("payment.key_reused", refused.Failure.Code);
 
         Assert.Equal(events, store.Events(orderId).Count);
         Assert.Single(store.State(orderId)!.Pending);
