@@ -154,12 +154,8 @@ internal static class OperatorCommands
                 PrepareRequest = async context =>
                 {
                     await AddTokenAsync(context, identity);
-                    var arguments = context.Arguments!;
-                    var number = arguments.TryGetByName("confirmationNumber", out var n) ? n.Value ?? "" : "";
-                    context.Request.RequestUri = new Uri(context.Request.RequestUri!.ToString()
-                        .Replace("%7BconfirmationNumber%7D", Uri.EscapeDataString(number), StringComparison.Ordinal)
-                        .Replace("{confirmationNumber}", Uri.EscapeDataString(number), StringComparison.Ordinal));
-                    context.Request.Content = JsonContent.Create(new { note = arguments.TryGetByName("note", out var note) ? note.Value : null });
+                    FillPath(context, "confirmationNumber");
+                    context.Request.Content = JsonContent.Create(new { note = context.Arguments!.TryGetByName("note", out var note) ? note.Value : null });
                 },
                 GetCommandResult = async context => context.Response.IsSuccessStatusCode
                     ? CommandResults.Success("Marked resolved.")

@@ -37,15 +37,6 @@ public static class Browser
 
     private static async Task InstallAsync()
     {
-        var install = Process.Start(new ProcessStartInfo("bash",
-            ["-c", "OMNI_SERVER=chromium; source deploy/local/packages.sh; ensure_package chromium test -x /usr/bin/chromium"])
-        {
-            WorkingDirectory = RepositoryPaths.Root,
-            RedirectStandardError = true,
-        })!;
-        var error = await install.StandardError.ReadToEndAsync();
-        await install.WaitForExitAsync();
-        if (install.ExitCode != 0)
-            throw new InvalidOperationException($"Debian's chromium is needed for the dashboard tests:\n{error}");
+        await DebianPackages.EnsureAsync("chromium", "/usr/bin/chromium", "is needed for the dashboard tests");
     }
 }

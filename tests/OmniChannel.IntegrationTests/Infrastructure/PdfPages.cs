@@ -88,16 +88,7 @@ public static class PdfPages
         await Install.WaitAsync();
         try
         {
-            var install = Process.Start(new ProcessStartInfo("bash",
-                ["-c", "OMNI_SERVER=poppler-utils; source deploy/local/packages.sh; ensure_package poppler-utils test -x /usr/bin/pdftoppm"])
-            {
-                WorkingDirectory = RepositoryPaths.Root,
-                RedirectStandardError = true,
-            })!;
-            var error = await install.StandardError.ReadToEndAsync();
-            await install.WaitForExitAsync();
-            if (install.ExitCode != 0)
-                throw new InvalidOperationException($"Debian's poppler-utils renders the receipts in the PUP-1 tests:\n{error}");
+            await DebianPackages.EnsureAsync("poppler-utils", "/usr/bin/pdftoppm", "renders the receipts in the PUP-1 tests");
         }
         finally
         {
