@@ -81,6 +81,34 @@ public class DashboardTests(DashboardRun run)
     }
 
     [Fact]
+    public async Task ECM1_the_count_of_e_commerce_orders_that_need_action_is_a_metric_of_the_order_worker()
+    {
+        // An order from an e-mail nobody has: Customer ID Required, one more order that needs someone's action.
+        using var gateway = run.AppHost.Client(Principal.HoustonManager);
+        var number = Storefronts.StorefrontOrders.NewNumber();
+        var payload = Storefronts.StorefrontOrders.OrderCreated(number, $"gauge.{Guid.NewGuid():N}@example.com", null,
+            Storefronts.StorefrontOrders.Line("012345678943", null, 1, 24.50m));
+        using (var acknowledged = await gateway.PostAsync("/api/storefronts/web/webhooks", Storefronts.StorefrontOrders.Signed(payload)))
+            Assert.Equal(202, (int)acknowledged.StatusCode);
+        var needAction = await Poll.UntilValueAsync<JsonElement>(async () =>
+        {
+            var queue = await gateway.GetFromJsonAsync<JsonElement>("/api/orders/ecommerce");
+            return queue.GetProperty("orders").EnumerateArray().Any(o => o.GetProperty("orderNumber").GetString() == number
+                && o.GetProperty("status").GetString() == "CustomerIdRequired") ? queue.GetProperty("needAction") : (JsonElement?)null;
+        }, TimeSpan.FromSeconds(60), $"e-commerce order {number} to need a customer");
+        Assert.True(needAction.GetInt32() >= 1);
+
+        const string instrument = "omnichannel.ecommerce.order.need_action";
+        var page = await run.OpenAsync($"/metrics/resource/order-worker?meter=OmniChannel&instrument={instrument}");
+        await Expect(page.GetByText(instrument).First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        // The table view lists the gauge's values as the worker exported them: the count the queue read shows up there.
+        await page.GetByText("Table", new() { Exact = true }).First.ClickAsync();
+        await Expect(page.Locator("fluent-data-grid-cell, td").GetByText(needAction.GetInt32().ToString(), new() { Exact = true }).First)
+            .ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Browser.ScreenshotAsync(page, "dashboard-ecommerce-need-action.png");
+    }
+
+    [Fact]
     public async Task ORD9_an_operator_runs_the_real_time_drill_from_the_dashboard_and_the_sync_job_creates_what_waits()
     {
         var page = await run.OpenAsync("/");

@@ -71,6 +71,32 @@ public class EcommerceImportTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task ECM2_a_Customer_ID_Required_order_gets_the_customer_the_manager_finds_by_phone_surname_or_e_mail()
+    {
+        var number = NewNumber();
+        await storefront.AcknowledgedAsync(OrderCreated(number, $"k.berg.{Guid.NewGuid():N}@example.net", null, Line(SocksUpc, null, 1, 24.50m)));
+        await storefront.UntilStatusAsync(IdOf(number), "CustomerIdRequired");
+        var manager = platform.As(Principal.HoustonManager);
+
+        async Task<string[]> FoundAsync(string q) =>
+            (await manager.GetFromJsonElementAsync($"/api/orders/ecommerce/customers?q={Uri.EscapeDataString(q)}"))
+                .EnumerateArray().Select(c => c.GetProperty("id").GetString()!).ToArray();
+        Assert.Contains("2001", await FoundAsync("713 555 0142")); // Karen Berg's phone, typed with other spaces than stored
+        Assert.Contains("2001", await FoundAsync("berg")); // a word of her name
+        Assert.Contains("2001", await FoundAsync("KAREN.BERG@example.com"));
+        Assert.DoesNotContain("2001", await FoundAsync("erg"));
+        using (var tooShort = await manager.GetAsync("/api/orders/ecommerce/customers?q=k"))
+            Assert.Equal((400, "ecommerce.search_invalid"), ((int)tooShort.StatusCode, (await tooShort.ReadJsonAsync()).GetProperty("code").GetString()));
+        using (var storefrontCaller = await platform.As(Principal.Merchandiser).GetAsync("/api/orders/ecommerce/customers?q=berg"))
+            Assert.Equal(403, (int)storefrontCaller.StatusCode); // personal data: not a merchandiser's
+
+        var picked = await storefront.ActAsync(IdOf(number), "customer", new { customerId = "2001" });
+
+        Assert.Equal("New", picked.GetProperty("status").GetString());
+        Assert.Equal("2001", picked.GetProperty("customerId").GetString());
+    }
+
+    [Fact]
     public async Task ECM2_a_matched_order_with_another_shipping_address_updates_that_and_the_marketing_consent_and_nothing_else()
     {
         // A customer created by hand from a first order: not accepting marketing, shipping to 1 Old Rd.

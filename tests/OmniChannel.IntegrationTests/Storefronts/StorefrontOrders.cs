@@ -44,13 +44,19 @@ public sealed class StorefrontOrders(PlatformFixture platform)
 
     public async Task<HttpResponseMessage> PostAsync(string payload, string? webhookId = null, DateTimeOffset? at = null)
     {
+        return await platform.Gateway.PostAsync("/api/storefronts/web/webhooks", Signed(payload, webhookId, at));
+    }
+
+    /// <summary>A webhook body signed as the sample storefront "web" signs it (Standard Webhooks headers).</summary>
+    public static StringContent Signed(string payload, string? webhookId = null, DateTimeOffset? at = null)
+    {
         var id = webhookId ?? $"wh_{Guid.NewGuid():N}";
         var when = at ?? DateTimeOffset.UtcNow;
         var content = new StringContent(payload, Encoding.UTF8, "application/json");
         content.Headers.Add("webhook-id", id);
         content.Headers.Add("webhook-timestamp", when.ToUnixTimeSeconds().ToString());
         content.Headers.Add("webhook-signature", Signer.Sign(id, when, payload));
-        return await platform.Gateway.PostAsync("/api/storefronts/web/webhooks", content);
+        return content;
     }
 
     public async Task AcknowledgedAsync(string payload, string? webhookId = null, DateTimeOffset? at = null)

@@ -20,6 +20,9 @@ public sealed record EcommerceWorkQueue(int NeedAction, int Overdue, IReadOnlyLi
 /// <summary>A product an operator matches a line to by hand (ECM-4).</summary>
 public sealed record ProductMatchCandidate(string Sku, string Name, string? Upc, string? Gtin, string? VendorPartNumber, string? Mpn);
 
+/// <summary>A customer an operator picks for a Customer ID Required order (ECM-2): enough to tell them apart, no more.</summary>
+public sealed record CustomerCandidate(string Id, string Name, string Email, string? Phone, string Type, Address? ShippingAddress);
+
 /// <summary>
 /// The e-commerce sales screen's reads (ECM-1, ECM-3, ECM-4): the work queue of a store (a manager's own; every store's for
 /// an operator), one order with its lines, matches and raw payload, and the product search for a manual match.
@@ -44,6 +47,12 @@ public static class WorkQueueEndpoints
             .WithTags("E-commerce orders")
             .WithSummary("Products for a manual match, by GTIN, UPC, vendor part number, MPN or description (ECM-4).")
             .Produces<IReadOnlyList<ProductMatchCandidate>>();
+        app.MapGet("/api/orders/ecommerce/customers", SearchCustomers)
+            .RequireAuthorization(PlatformPolicies.EcommerceWork)
+            .WithTags("E-commerce orders")
+            .WithSummary("Customers to pick for a Customer ID Required order, by e-mail, phone or the start of a name (ECM-2).")
+            .Produces<IReadOnlyList<CustomerCandidate>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         app.MapGet("/api/orders/ecommerce/{id}", Get)
             .RequireAuthorization(PlatformPolicies.EcommerceWork)
             .WithTags("E-commerce orders")
@@ -89,6 +98,32 @@ public static class WorkQueueEndpoints
             .OrderBy(p => p.Sku).Take(50).ToListAsync(ct);
         return TypedResults.Ok(found.Select(p => new ProductMatchCandidate(p.Sku, p.Name, p.Upc, p.Gtin, p.VendorPartNumber, p.Mpn)).ToList());
     }
+
+    /// <summary>
+    /// ECM-2's "pick a customer": an e-mail is matched whole (case aside), a phone by its digits, a name by the start of the
+    /// name or of any word in it ("berg" finds Karen Berg). At most <see cref="MaxCustomers"/>, by name: a search to narrow,
+    /// not a way to list the customer base.
+    /// </summary>
+    private static async Task<IResult> SearchCustomers(string? q, IQuerySession session, ClaimsPrincipal caller, CancellationToken ct)
+    {
+        if (EcommerceRights.MayWorkOn(caller, storeId: null) is { } refused)
+            return refused.ToProblem();
+        if (q?.Trim() is not { Length: >= 2 and <= 100 } text)
+            return ProblemCodes.BadRequest("ecommerce.search_invalid", "q is 2 to 100 characters: an e-mail, a phone number or the start of a name.");
+        var digits = new string(text.Where(char.IsAsciiDigit).ToArray());
+        IReadOnlyList<Customer> found = digits.Length >= 6 && text.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '-' or '(' or ')' or '.')
+            // A phone is stored as typed ("+1 713 555 0100"): compared by its digits, whatever the clerk typed between them.
+            ? await session.QueryAsync<Customer>("where regexp_replace(coalesce(d.data ->> 'Phone', ''), '[^0-9]', '', 'g') like ? order by d.data ->> 'Name' limit ?",
+                ct, $"%{digits}%", MaxCustomers)
+            : await session.Query<Customer>()
+                .Where(c => c.Email.Equals(text, StringComparison.OrdinalIgnoreCase)
+                    || c.Name.StartsWith(text, StringComparison.OrdinalIgnoreCase)
+                    || c.Name.Contains(" " + text, StringComparison.OrdinalIgnoreCase))
+                .OrderBy(c => c.Name).Take(MaxCustomers).ToListAsync(ct);
+        return TypedResults.Ok(found.Select(c => new CustomerCandidate(c.Id, c.Name, c.Email, c.Phone, c.Type.ToString(), c.ShippingAddress)).ToList());
+    }
+
+    public const int MaxCustomers = 50;
 
     private static EcommerceOrderRow Row(EcommerceOrder o, DateTimeOffset now) => new(o.Id, o.StorefrontId, o.Order?.Number, o.Status.ToString(),
         o.StoreId, o.CustomerId, o.ConfirmationNumber, o.ReceivedAt, o.Order?.PlacedAt, o.AcceptBy, EcommerceDecider.IsOverdue(o, now), o.Problem);
