@@ -28,3 +28,19 @@ public sealed record CancelPickup
     public required Guid OrderId { get; init; }
     public required string Reason { get; init; }
 }
+
+/// <summary>
+/// PUP-2: some units of some of the order's lines were cancelled (any channel's order): its pickup requests cancel them, a
+/// cancellation slip prints with only those items, and a request with nothing left is cancelled (its receipt void).
+/// Idempotent per <see cref="CancellationId"/>: a redelivery cancels nothing more.
+/// </summary>
+public sealed record CancelPickupLines
+{
+    public required Guid OrderId { get; init; }
+
+    /// <summary>The order's id for this cancellation; a request that already took it ignores it again.</summary>
+    public required string CancellationId { get; init; }
+
+    public required IReadOnlyList<PickupLine> Lines { get; init; }
+    public required string Reason { get; init; }
+}

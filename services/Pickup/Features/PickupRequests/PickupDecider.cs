@@ -68,10 +68,13 @@ public static class PickupDecider
 
     /// <summary>
     /// PUP-2 / PUP-6: some units of some lines cancelled (quantities capped at what is still open); when nothing is left to
-    /// collect the whole request is cancelled and its receipt void.
+    /// collect the whole request is cancelled and its receipt void. An order's cancellation already taken changes nothing.
     /// </summary>
-    public static Decision CancelItems(PickupRequest request, IReadOnlyList<CancelledItem> items, string reason, DateTimeOffset now)
+    public static Decision CancelItems(PickupRequest request, IReadOnlyList<CancelledItem> items, string reason, DateTimeOffset now,
+        string? cancellationId = null)
     {
+        if (cancellationId is not null && request.CancellationIds?.Contains(cancellationId) == true)
+            return Decision.Nothing;
         if (!request.IsOpen)
             return Decision.No(Closed(request));
         var cancelled = items
@@ -81,7 +84,7 @@ public static class PickupDecider
             .ToList();
         if (cancelled.Count == 0)
             return Decision.Nothing;
-        var partial = new PickupPartiallyCancelled(request.Id, cancelled, Reason(reason), now);
+        var partial = new PickupPartiallyCancelled(request.Id, cancelled, Reason(reason), now, cancellationId);
         return request.Apply(partial).Items.All(i => i.Open == 0)
             ? Decision.Of(partial, new PickupCancelled(request.Id, Reason(reason), now))
             : Decision.Of(partial);
