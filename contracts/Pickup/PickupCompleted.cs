@@ -44,3 +44,19 @@ public sealed record CancelPickupLines
     public required IReadOnlyList<PickupLine> Lines { get; init; }
     public required string Reason { get; init; }
 }
+
+/// <summary>
+/// PUP-6: the store's counter cancelled a received pickup, with a reason (the goods are off the hanger): the Order saga
+/// cancels the order's lines it held with the refund or void the order's rules give, and releases their stock. One per
+/// pickup request (<see cref="CancellationId"/>), idempotent.
+/// </summary>
+public sealed record PickupCancelledAtCounter
+{
+    public required Guid OrderId { get; init; }
+    public required Guid PickupId { get; init; }
+    public required string StoreId { get; init; }
+    public required string CancellationId { get; init; }
+    public required IReadOnlyList<PickupLine> Lines { get; init; }
+    public required string Reason { get; init; }
+    public required DateTimeOffset CancelledAt { get; init; }
+}

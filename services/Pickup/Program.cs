@@ -28,6 +28,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapPickupRequests();
 app.MapCompletePickup();
+app.MapCancelAfterReceive();
 app.MapReceivePickup();
 app.MapPickupHistory();
 app.MapPrinting();

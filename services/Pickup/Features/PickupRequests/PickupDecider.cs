@@ -90,6 +90,23 @@ public static class PickupDecider
             : Decision.Of(partial);
     }
 
+    /// <summary>
+    /// PUP-6: the counter cancels a received request (what is still to collect), with a reason; before it is received the
+    /// order cancels it (PUP-2), and one that is over stays as it is.
+    /// </summary>
+    public static Decision CancelAfterReceive(PickupRequest request, string? reason, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > MaxReasonLength)
+            return Decision.No(Refusal.Invalid("pickup.reason_required", $"Say why, in 1 to {MaxReasonLength} characters."));
+        return request.Status switch
+        {
+            PickupStatus.Received or PickupStatus.PartiallyCompleted => Decision.Of(new PickupCancelled(request.Id, reason.Trim(), now)),
+            PickupStatus.Requested => Decision.No(Refusal.Conflict("pickup.not_received",
+                $"{request.ConfirmationNumber} is not received yet: cancel its order's lines instead.")),
+            _ => Decision.No(Closed(request)),
+        };
+    }
+
     /// <summary>PUP-5: a request nothing of which was handed over can be declared not possible, with a reason.</summary>
     public static Decision NotPossible(PickupRequest request, string? reason, DateTimeOffset now)
     {
