@@ -28,3 +28,35 @@ public sealed record CancelPickup
     public required Guid OrderId { get; init; }
     public required string Reason { get; init; }
 }
+
+/// <summary>
+/// PUP-2: some units of some of the order's lines were cancelled (any channel's order): its pickup requests cancel them, a
+/// cancellation slip prints with only those items, and a request with nothing left is cancelled (its receipt void).
+/// Idempotent per <see cref="CancellationId"/>: a redelivery cancels nothing more.
+/// </summary>
+public sealed record CancelPickupLines
+{
+    public required Guid OrderId { get; init; }
+
+    /// <summary>The order's id for this cancellation; a request that already took it ignores it again.</summary>
+    public required string CancellationId { get; init; }
+
+    public required IReadOnlyList<PickupLine> Lines { get; init; }
+    public required string Reason { get; init; }
+}
+
+/// <summary>
+/// PUP-6: the store's counter cancelled a received pickup, with a reason (the goods are off the hanger): the Order saga
+/// cancels the order's lines it held with the refund or void the order's rules give, and releases their stock. One per
+/// pickup request (<see cref="CancellationId"/>), idempotent.
+/// </summary>
+public sealed record PickupCancelledAtCounter
+{
+    public required Guid OrderId { get; init; }
+    public required Guid PickupId { get; init; }
+    public required string StoreId { get; init; }
+    public required string CancellationId { get; init; }
+    public required IReadOnlyList<PickupLine> Lines { get; init; }
+    public required string Reason { get; init; }
+    public required DateTimeOffset CancelledAt { get; init; }
+}

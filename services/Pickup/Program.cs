@@ -1,4 +1,5 @@
 using OmniChannel.Pickup;
+using OmniChannel.Pickup.Features.Cancellations;
 using OmniChannel.Pickup.Features.Completion;
 using OmniChannel.Pickup.Features.PickupRequests;
 using OmniChannel.Pickup.Features.Printing;
@@ -17,6 +18,7 @@ builder.AddMessaging("pickup", bus =>
     bus.AddConsumer<RequestPickupConsumer>();
     bus.AddConsumer<PickupPaymentAnsweredConsumer>();
     bus.AddConsumer<CancelPickupConsumer>();
+    bus.AddConsumer<CancelPickupLinesConsumer>();
     bus.AddConsumer<ProductRegisteredConsumer>();
 });
 builder.AddSampleData<PickupSampleData>("pickup-sample-data-v2", PickupSampleData.Load);
@@ -26,6 +28,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapPickupRequests();
 app.MapCompletePickup();
+app.MapCancelAfterReceive();
 app.MapReceivePickup();
 app.MapPickupHistory();
 app.MapPrinting();

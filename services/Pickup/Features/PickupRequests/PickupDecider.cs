@@ -68,10 +68,13 @@ public static class PickupDecider
 
     /// <summary>
     /// PUP-2 / PUP-6: some units of some lines cancelled (quantities capped at what is still open); when nothing is left to
-    /// collect the whole request is cancelled and its receipt void.
+    /// collect the whole request is cancelled and its receipt void. An order's cancellation already taken changes nothing.
     /// </summary>
-    public static Decision CancelItems(PickupRequest request, IReadOnlyList<CancelledItem> items, string reason, DateTimeOffset now)
+    public static Decision CancelItems(PickupRequest request, IReadOnlyList<CancelledItem> items, string reason, DateTimeOffset now,
+        string? cancellationId = null)
     {
+        if (cancellationId is not null && request.CancellationIds?.Contains(cancellationId) == true)
+            return Decision.Nothing;
         if (!request.IsOpen)
             return Decision.No(Closed(request));
         var cancelled = items
@@ -81,10 +84,27 @@ public static class PickupDecider
             .ToList();
         if (cancelled.Count == 0)
             return Decision.Nothing;
-        var partial = new PickupPartiallyCancelled(request.Id, cancelled, Reason(reason), now);
+        var partial = new PickupPartiallyCancelled(request.Id, cancelled, Reason(reason), now, cancellationId);
         return request.Apply(partial).Items.All(i => i.Open == 0)
             ? Decision.Of(partial, new PickupCancelled(request.Id, Reason(reason), now))
             : Decision.Of(partial);
+    }
+
+    /// <summary>
+    /// PUP-6: the counter cancels a received request (what is still to collect), with a reason; before it is received the
+    /// order cancels it (PUP-2), and one that is over stays as it is.
+    /// </summary>
+    public static Decision CancelAfterReceive(PickupRequest request, string? reason, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > MaxReasonLength)
+            return Decision.No(Refusal.Invalid("pickup.reason_required", $"Say why, in 1 to {MaxReasonLength} characters."));
+        return request.Status switch
+        {
+            PickupStatus.Received or PickupStatus.PartiallyCompleted => Decision.Of(new PickupCancelled(request.Id, reason.Trim(), now)),
+            PickupStatus.Requested => Decision.No(Refusal.Conflict("pickup.not_received",
+                $"{request.ConfirmationNumber} is not received yet: cancel its order's lines instead.")),
+            _ => Decision.No(Closed(request)),
+        };
     }
 
     /// <summary>PUP-5: a request nothing of which was handed over can be declared not possible, with a reason.</summary>

@@ -31,8 +31,18 @@ public sealed record PickupReceived(Guid PickupId, DateTimeOffset At);
 /// <summary>PUP-3: the goods went on the pickup hanger with their receipt.</summary>
 public sealed record PutOnHanger(Guid PickupId, DateTimeOffset At);
 
-/// <summary>PUP-2: some lines (or units) cancelled; the rest stays to collect.</summary>
-public sealed record PickupPartiallyCancelled(Guid PickupId, IReadOnlyList<CancelledItem> Items, string Reason, DateTimeOffset At);
+/// <summary>PUP-2: some lines (or units) cancelled, under the order's cancellation id when it gave one; the rest stays to collect.</summary>
+public sealed record PickupPartiallyCancelled(Guid PickupId, IReadOnlyList<CancelledItem> Items, string Reason, DateTimeOffset At,
+    string? CancellationId = null);
+
+/// <summary>
+/// PUP-2: a cancellation slip went to the store's print queue: the items it lists (only the newly cancelled ones) are to come
+/// off the hanger; the store may have it list every cancellation so far (<c>PrintSettings.SlipWithHistory</c>).
+/// </summary>
+public sealed record CancellationSlipPrinted(Guid PickupId, string PrintJobId, IReadOnlyList<CancelledItem> Items, DateTimeOffset At);
+
+/// <summary>PUP-2: the print agent printed the slip: the items it lists are off the hanger (once per slip).</summary>
+public sealed record CancelledItemsOffHanger(Guid PickupId, string PrintJobId, IReadOnlyList<CancelledItem> Items, DateTimeOffset At);
 
 /// <summary>PUP-2 / PUP-6: nothing is left to collect: the receipt is void, the goods off the hanger.</summary>
 public sealed record PickupCancelled(Guid PickupId, string Reason, DateTimeOffset At);

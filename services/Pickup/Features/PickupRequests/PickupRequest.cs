@@ -43,7 +43,9 @@ public sealed record PickupRequest(
     string? NotPossibleReason = null,
     DateOnly? ExpiryReportedOn = null,
     DateTimeOffset? ClosedAt = null,
-    IReadOnlyList<ItemScan>? Scans = null)
+    IReadOnlyList<ItemScan>? Scans = null,
+    IReadOnlyList<CancellationSlip>? Slips = null,
+    IReadOnlyList<string>? CancellationIds = null)
 {
     /// <summary>Still to be collected: not cancelled, expired, refused or completed.</summary>
     public bool IsOpen => Status is PickupStatus.Requested or PickupStatus.Received or PickupStatus.PartiallyCompleted;
@@ -67,7 +69,21 @@ public sealed record PickupRequest(
     public PickupRequest Apply(PutOnHanger _) => this with { OnHanger = true };
 
     public PickupRequest Apply(PickupPartiallyCancelled e) => e.Items.Aggregate(this, (request, cancelled) =>
-        request.WithLine(cancelled.LineId, item => item with { Cancelled = item.Cancelled + cancelled.Quantity }));
+        request.WithLine(cancelled.LineId, item => item with { Cancelled = item.Cancelled + cancelled.Quantity })) with
+    {
+        CancellationIds = e.CancellationId is null ? CancellationIds : [.. CancellationIds ?? [], e.CancellationId],
+    };
+
+    public PickupRequest Apply(CancellationSlipPrinted e) => this with
+    {
+        Slips = [.. Slips ?? [], new CancellationSlip(e.PrintJobId, e.Items, e.At)],
+    };
+
+    public PickupRequest Apply(CancelledItemsOffHanger e) => e.Items.Aggregate(this, (request, off) =>
+        request.WithLine(off.LineId, item => item with { OffHanger = item.OffHanger + off.Quantity })) with
+    {
+        Slips = (Slips ?? []).Select(slip => slip.PrintJobId == e.PrintJobId ? slip with { OffHangerAt = e.At } : slip).ToList(),
+    };
 
     public PickupRequest Apply(PickupCancelled e) => this with
     {
@@ -124,10 +140,10 @@ public sealed record PickupRequest(
 /// One order line to collect. <see cref="Upc"/> and <see cref="Name"/>: the product's as Pickup knew it when the request
 /// came (the receipt prints them, receiving scans the UPC; an unknown product's SKU is scanned instead). <see cref="Scanned"/>:
 /// units received (PUP-3); <see cref="HandedOver"/>: units the customer took (PUP-4); <see cref="Cancelled"/>: units
-/// cancelled (PUP-2).
+/// cancelled (PUP-2); <see cref="OffHanger"/>: cancelled units a printed cancellation slip took off the hanger (PUP-2).
 /// </summary>
 public sealed record PickupItem(string Sku, int Quantity, int LineId = 0, int HandedOver = 0, string? Upc = null, string? Name = null,
-    int Scanned = 0, int Cancelled = 0)
+    int Scanned = 0, int Cancelled = 0, int OffHanger = 0)
 {
     /// <summary>Units still to hand over.</summary>
     public int Open => Quantity - Cancelled - HandedOver;
@@ -138,6 +154,12 @@ public sealed record PickupItem(string Sku, int Quantity, int LineId = 0, int Ha
     /// <summary>What a scan of this item reads: its UPC, or its SKU when the product's UPC is not known.</summary>
     public string ScanCode => Upc ?? Sku;
 }
+
+/// <summary>
+/// PUP-2: a cancellation slip on the store's print queue and the items it takes off the hanger; <see cref="OffHangerAt"/>
+/// once the print agent printed it.
+/// </summary>
+public sealed record CancellationSlip(string PrintJobId, IReadOnlyList<CancelledItem> Items, DateTimeOffset PrintedAt, DateTimeOffset? OffHangerAt = null);
 
 /// <summary>PUP-3: one scan while receiving, by the key the terminal sent it under.</summary>
 public sealed record ItemScan(string Key, string Code, int LineId, DateTimeOffset At);

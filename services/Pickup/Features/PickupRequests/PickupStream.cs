@@ -66,6 +66,8 @@ public static class PickupStream
         PickupReceived e => request.Apply(e),
         PutOnHanger e => request.Apply(e),
         PickupPartiallyCancelled e => request.Apply(e),
+        CancellationSlipPrinted e => request.Apply(e),
+        CancelledItemsOffHanger e => request.Apply(e),
         PickupCancelled e => request.Apply(e),
         PickupNotPossible e => request.Apply(e),
         PickupHandedOver e => request.Apply(e),

@@ -4,9 +4,10 @@ namespace OmniChannel.Pickup.Features.Printing;
 
 /// <summary>
 /// PUP-1: a store's receipt printing: the minutes of the hour it prints at (5-minute slots: all twelve = every 5 minutes,
-/// or e.g. 5 and 35), and when it last printed. A store that set nothing prints at every slot.
+/// or e.g. 5 and 35), and when it last printed. A store that set nothing prints at every slot. <see cref="SlipWithHistory"/>
+/// (PUP-2): its cancellation slips list every item cancelled so far instead of only the newly cancelled ones.
 /// </summary>
-public sealed record PrintSettings(string StoreId, IReadOnlyList<int> Minutes, DateTimeOffset? LastPrintAt = null);
+public sealed record PrintSettings(string StoreId, IReadOnlyList<int> Minutes, DateTimeOffset? LastPrintAt = null, bool SlipWithHistory = false);
 
 /// <summary>PUP-1, pure: which slots are valid, which one is due now, which comes next.</summary>
 public static class PrintSchedule

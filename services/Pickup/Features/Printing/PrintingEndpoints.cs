@@ -1,15 +1,18 @@
 using System.Security.Claims;
 using Marten;
+using OmniChannel.Pickup.Features.Cancellations;
 using OmniChannel.Pickup.Features.PickupRequests;
 using OmniChannel.ServiceDefaults.Http;
 using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.Pickup.Features.Printing;
 
-public sealed record PrintSettingsRequest(IReadOnlyList<int>? Minutes);
+/// <param name="SlipWithHistory">PUP-2: cancellation slips list the whole cancellation history; unchanged when absent.</param>
+public sealed record PrintSettingsRequest(IReadOnlyList<int>? Minutes, bool? SlipWithHistory = null);
 
-/// <summary>A store's printing: its slots, when it last printed and when it prints next (PUP-1).</summary>
-public sealed record PrintingView(string StoreId, IReadOnlyList<int> Minutes, DateTimeOffset? LastPrintAt, DateTimeOffset NextPrintAt);
+/// <summary>A store's printing: its slots, when it last printed and when it prints next (PUP-1), how its cancellation slips print (PUP-2).</summary>
+public sealed record PrintingView(string StoreId, IReadOnlyList<int> Minutes, DateTimeOffset? LastPrintAt, DateTimeOffset NextPrintAt,
+    bool SlipWithHistory);
 
 /// <summary>
 /// PUP-1 at a store: its print schedule (read, set), "print pending now", and its print queue for the store's print agent
@@ -34,11 +37,12 @@ public static class PrintingEndpoints
                 if (PrintSchedule.Validate(request.Minutes) is { } invalid)
                     return invalid.ToProblem();
                 var settings = await session.LoadAsync<PrintSettings>(storeId, ct);
-                session.Store(new PrintSettings(storeId, request.Minutes!.Order().ToList(), settings?.LastPrintAt));
+                session.Store(new PrintSettings(storeId, request.Minutes!.Order().ToList(), settings?.LastPrintAt,
+                    request.SlipWithHistory ?? settings?.SlipWithHistory ?? false));
                 await session.SaveChangesAsync(ct);
                 return TypedResults.Ok(await ViewAsync(session, location!, clock, ct));
             })
-            .WithSummary("Sets the minutes of the hour the store prints its receipts at, in 5-minute steps (PUP-1).")
+            .WithSummary("Sets the minutes of the hour the store prints its receipts at, in 5-minute steps (PUP-1), and whether its cancellation slips list the whole cancellation history (PUP-2).")
             .Produces<PrintingView>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         store.MapPost("/printing/run", async Task<IResult> (string storeId, ClaimsPrincipal user, IQuerySession session, ReceiptPrinter printer,
@@ -75,12 +79,23 @@ public static class PrintingEndpoints
                 if (job!.AcknowledgedAt is null) // acknowledging twice changes nothing
                 {
                     job = job with { AcknowledgedAt = clock.GetUtcNow() };
-                    session.Store(job);
-                    await session.SaveChangesAsync(ct);
+                    // PUP-2: a printed cancellation slip takes its items off the hanger, in the acknowledgement's commit.
+                    var offHanger = job.Kind == PrintJobKind.CancellationSlip
+                        ? await PickupStream.DecideAsync(session, job.PickupId, (request, staged) =>
+                        {
+                            staged.Store(job);
+                            return CancellationSlipRules.TakeOffHanger(request, job.Id, job.AcknowledgedAt.Value);
+                        }, ct)
+                        : null;
+                    if (offHanger is not { Events.Count: > 0 })
+                    {
+                        session.Store(job);
+                        await session.SaveChangesAsync(ct);
+                    }
                 }
                 return TypedResults.Ok(PrintJobView.Of(job));
             })
-            .WithSummary("The print agent printed the job: it leaves the store's queue. Idempotent.")
+            .WithSummary("The print agent printed the job: it leaves the store's queue; a cancellation slip's items are then off the hanger (PUP-2). Idempotent.")
             .Produces<PrintJobView>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
 
         app.MapPost("/api/pickups/{pickupId:guid}/reprint", async Task<IResult> (Guid pickupId, ClaimsPrincipal user, IDocumentSession session,
@@ -108,7 +123,7 @@ public static class PrintingEndpoints
         var settings = await session.LoadAsync<PrintSettings>(location.StoreId, ct);
         var minutes = settings?.Minutes ?? PrintSchedule.EverySlot;
         return new PrintingView(location.StoreId, minutes, settings?.LastPrintAt,
-            PrintSchedule.Next(minutes, clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(location.TimeZone)));
+            PrintSchedule.Next(minutes, clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(location.TimeZone)), settings?.SlipWithHistory ?? false);
     }
 
     private static async Task<(PickupLocation?, IResult?)> StoreOf(IQuerySession session, ClaimsPrincipal user, string storeId, CancellationToken ct)

@@ -59,7 +59,7 @@ public static class ReceiptDocument
     }
 
     /// <summary>The Code 128 symbol drawn as bars (vector, sharp at any printer resolution), with its quiet zones.</summary>
-    private static void DrawBarcode(XGraphics graphics, string contents, double x, double y, double width, double height)
+    internal static void DrawBarcode(XGraphics graphics, string contents, double x, double y, double width, double height)
     {
         var bars = new Code128Writer().encode(contents, BarcodeFormat.CODE_128, 0, 1); // one row: the modules, quiet zones included
         var module = width / bars.Width;
