@@ -100,5 +100,11 @@ foreach (var setting in builder.Configuration.GetSection("Order:AsyncCancellatio
 // The operators' queues' thresholds and objectives, likewise (the tests: --Order:OperatorQueues:PendingTransactionThreshold=00:00:05).
 foreach (var setting in builder.Configuration.GetSection("Order:OperatorQueues").GetChildren().Where(s => s.Value is not null))
     orderWorker.WithEnvironment($"OperatorQueues__{setting.Key}", setting.Value);
+// INV-2's push schedule, and storefronts to push to (their webhook URL and signing secret), when a run names them
+// (the tests: --Inventory:StorefrontPush:Interval=00:00:01 --Storefronts:test:WebhookUrl=… --Storefronts:test:WebhookSecret=whsec_…).
+foreach (var setting in builder.Configuration.GetSection("Inventory:StorefrontPush").GetChildren().Where(s => s.Value is not null))
+    inventory.WithEnvironment($"StorefrontPush__{setting.Key}", setting.Value);
+foreach (var setting in builder.Configuration.GetSection("Storefronts").GetChildren().SelectMany(s => s.GetChildren().Where(c => c.Value is not null)))
+    inventory.WithEnvironment(setting.Path.Replace(":", "__", StringComparison.Ordinal), setting.Value);
 
 builder.Build().Run();
