@@ -39,7 +39,8 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name, int? port = nul
         .WithReference(rabbitmq).WaitFor(rabbitmq)
         .WithServiceClient(identity);
 
-var inventory = Service<Projects.OmniChannel_InventoryAllocation>("inventory");
+var inventory = Service<Projects.OmniChannel_InventoryAllocation>("inventory")
+    .WithStorefrontPushCommand(identity); // INV-2's push now
 var pickup = Service<Projects.OmniChannel_Pickup>("pickup");
 // Every replica of Pricing signs and checks price locks with one key (services/Pricing/Features/Carts/PriceLockSeals.cs).
 var priceLockKey = builder.AddParameter("pricing-lock-key", new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true);

@@ -79,6 +79,8 @@ public class StorefrontPushTests(PlatformFixture platform)
             "push.limit_invalid");
         using var now = await operatorConsole.PostAsync("/api/inventory/storefront-push/run", null);
         Assert.Equal(HttpStatusCode.Accepted, now.StatusCode);
+        var command = await platform.Platform.ExecuteCommandAsync("inventory", "storefront-push"); // the dashboard's push now
+        Assert.True(command.Success, command.Message);
     }
 
     /// <summary>The webhook the test storefront acknowledged (answered 200) that carries the SKU's change.</summary>

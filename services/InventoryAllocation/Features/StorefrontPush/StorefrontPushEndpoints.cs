@@ -27,6 +27,7 @@ public static class StorefrontPushEndpoints
         push.MapPost("/run", PushNowAsync)
             .WithSummary("Pushes now: every storefront's pending changes, and failed deliveries without waiting their back-off. The log shows the outcome.")
             .Produces(StatusCodes.Status202Accepted);
+        app.MapOperatorActions().MapPost("/storefront-push", PushNowAsync); // the dashboard's "Push to storefronts now" on the inventory resource
         return app;
     }
 
