@@ -39,7 +39,8 @@ IResourceBuilder<ProjectResource> Service<TProject>(string name, int? port = nul
         .WithReference(rabbitmq).WaitFor(rabbitmq)
         .WithServiceClient(identity);
 
-var inventory = Service<Projects.OmniChannel_InventoryAllocation>("inventory");
+var inventory = Service<Projects.OmniChannel_InventoryAllocation>("inventory")
+    .WithStorefrontPushCommand(identity); // INV-2's push now
 var pickup = Service<Projects.OmniChannel_Pickup>("pickup");
 // Every replica of Pricing signs and checks price locks with one key (services/Pricing/Features/Carts/PriceLockSeals.cs).
 var priceLockKey = builder.AddParameter("pricing-lock-key", new GenerateParameterDefault { MinLength = 48, Special = false }, secret: true);
@@ -100,5 +101,11 @@ foreach (var setting in builder.Configuration.GetSection("Order:AsyncCancellatio
 // The operators' queues' thresholds and objectives, likewise (the tests: --Order:OperatorQueues:PendingTransactionThreshold=00:00:05).
 foreach (var setting in builder.Configuration.GetSection("Order:OperatorQueues").GetChildren().Where(s => s.Value is not null))
     orderWorker.WithEnvironment($"OperatorQueues__{setting.Key}", setting.Value);
+// INV-2's push schedule, and storefronts to push to (their webhook URL and signing secret), when a run names them
+// (the tests: --Inventory:StorefrontPush:Interval=00:00:01 --Storefronts:test:WebhookUrl=… --Storefronts:test:WebhookSecret=whsec_…).
+foreach (var setting in builder.Configuration.GetSection("Inventory:StorefrontPush").GetChildren().Where(s => s.Value is not null))
+    inventory.WithEnvironment($"StorefrontPush__{setting.Key}", setting.Value);
+foreach (var setting in builder.Configuration.GetSection("Storefronts").GetChildren().SelectMany(s => s.GetChildren().Where(c => c.Value is not null)))
+    inventory.WithEnvironment(setting.Path.Replace(":", "__", StringComparison.Ordinal), setting.Value);
 
 builder.Build().Run();

@@ -71,6 +71,21 @@ internal static class OperatorCommands
                 },
             });
 
+    /// <summary>INV-2: push every storefront's pending status changes now, and try failed deliveries without waiting their back-off.</summary>
+    public static IResourceBuilder<ProjectResource> WithStorefrontPushCommand(this IResourceBuilder<ProjectResource> inventory,
+        IdentityProvider identity) =>
+        inventory.WithHttpCommand("/operations/storefront-push", "Push to storefronts now", commandName: "storefront-push",
+            commandOptions: new HttpCommandOptions
+            {
+                Method = HttpMethod.Post,
+                Description = "INV-2: send each storefront its status changes now; the delivery log (/api/inventory/storefront-push/deliveries) shows the outcome.",
+                IconName = "Send",
+                PrepareRequest = context => AddTokenAsync(context, identity),
+                GetCommandResult = async context => context.Response.IsSuccessStatusCode
+                    ? CommandResults.Success("Push started; the delivery log shows each storefront's answer.")
+                    : await FailureAsync(context.Response),
+            });
+
     /// <summary>
     /// Issue 12: order status, payment ledger and processor agree, for every order (or those changed in the last hours).
     /// The answer names the orders that disagree; an order whose payment is in flight at that moment may show until it lands.

@@ -30,6 +30,8 @@ public static class PlatformPolicies
     /// decided with the order) and operators. Storefronts only post webhooks.
     /// </summary>
     public const string EcommerceWork = "ecommerce-work";
+    /// <summary>INV-2's push to storefronts (its delivery log, "push now"): merchandisers, who set the flags it carries, and operators.</summary>
+    public const string StorefrontPush = "storefront-push";
     /// <summary>Operator actions (<c>/operations</c>), run from the dashboard.</summary>
     public const string Operator = "operator";
     /// <summary>Calls of one platform service to another (the Order service's gRPC calls to Pricing, its tenders at Payment).</summary>
@@ -47,6 +49,7 @@ public static class PlatformPolicies
         options.AddPolicy(CustomerData, policy => policy.RequireRole(PlatformRoles.Terminal, PlatformRoles.Cashier, PlatformRoles.Operator));
         options.AddPolicy(Audit, policy => policy.RequireRole(PlatformRoles.Operator, PlatformRoles.Service));
         options.AddPolicy(EcommerceWork, policy => policy.RequireRole(PlatformRoles.Cashier, PlatformRoles.Operator));
+        options.AddPolicy(StorefrontPush, policy => policy.RequireRole(PlatformRoles.Merchandiser, PlatformRoles.Operator));
         options.AddPolicy(Operator, policy => policy.RequireRole(PlatformRoles.Operator));
         options.AddPolicy(Service, policy => policy.RequireRole(PlatformRoles.Service));
     }

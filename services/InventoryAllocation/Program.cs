@@ -5,6 +5,7 @@ using OmniChannel.InventoryAllocation.Features.Locations;
 using OmniChannel.InventoryAllocation.Features.Products;
 using OmniChannel.InventoryAllocation.Features.Reservations;
 using OmniChannel.InventoryAllocation.Features.Stock;
+using OmniChannel.InventoryAllocation.Features.StorefrontPush;
 using OmniChannel.InventoryAllocation.Features.Transfers;
 using OmniChannel.ServiceDefaults.Messaging;
 using OmniChannel.ServiceDefaults.Persistence;
@@ -21,6 +22,7 @@ builder.AddMessaging("inventory", bus =>
     bus.AddConsumer<IssueReservedStockConsumer>();
     bus.AddConsumer<PublishFulfillmentGroupsConsumer>();
 });
+builder.AddStorefrontPush(); // INV-2: status flags pushed to each storefront on a schedule, signed
 builder.AddSampleData<InventorySampleData>("inventory-sample-data-v1", InventorySampleData.Load);
 builder.PublishCurrentStateOnStart<FulfillmentGroup, FulfillmentGroupChanged>(group => group.Changed());
 
@@ -34,5 +36,6 @@ app.MapStockHistory();
 app.MapIntegratedStock();
 app.MapTransfers();
 app.MapSkuStatus();
+app.MapStorefrontPush();
 app.MapOrderFulfillment();
 app.Run();

@@ -13,6 +13,9 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public PlatformHost Platform { get; private set; } = null!;
 
+    /// <summary>INV-2's test storefront: the webhook endpoint the Inventory service pushes status flags to.</summary>
+    public TestStorefront Storefront { get; private set; } = null!;
+
     /// <summary>The platform once it runs, for what checks every test of the collection (<see cref="ReconcileAfterEachTestAttribute"/>).</summary>
     public static PlatformFixture? Current { get; private set; }
 
@@ -28,9 +31,13 @@ public sealed class PlatformFixture : IAsyncLifetime
         // Every test is one client to the gateway's rate limits: room for them all, low enough for RateLimitTests to reach.
         // ORD-10's job every 2 s, not every 5 minutes; issue 13: a channel transaction is overdue after 1 s (OperatorQueueTests),
         // the operators' queues sampled every second.
-        Platform = await PlatformHost.StartAsync(StartDeadline, "--Gateway:RateLimits:PerSecond=200", "--Gateway:RateLimits:Burst=400",
+        // INV-2's push every 2 s to the test storefront, a failed delivery tried again 1 s later.
+        Storefront = TestStorefront.Start();
+        Platform = await PlatformHost.StartAsync(StartDeadline, ["--Gateway:RateLimits:PerSecond=200", "--Gateway:RateLimits:Burst=400",
             "--Order:AsyncCancellation:Interval=00:00:02",
-            "--Order:OperatorQueues:PendingTransactionThreshold=00:00:01", "--Order:OperatorQueues:SampleInterval=00:00:01");
+            "--Order:OperatorQueues:PendingTransactionThreshold=00:00:01", "--Order:OperatorQueues:SampleInterval=00:00:01",
+            "--Inventory:StorefrontPush:Interval=00:00:02", "--Inventory:StorefrontPush:FirstRetryDelay=00:00:01",
+            .. Storefront.PlatformArguments]);
         Gateway = new HttpClient { BaseAddress = Platform.GatewayUrl, Timeout = TimeSpan.FromSeconds(30) };
         Current = this;
     }
@@ -43,6 +50,8 @@ public sealed class PlatformFixture : IAsyncLifetime
             client.Dispose();
         if (Platform is not null)
             await Platform.DisposeAsync();
+        if (Storefront is not null)
+            await Storefront.DisposeAsync();
     }
 }
 

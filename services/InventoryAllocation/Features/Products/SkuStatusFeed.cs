@@ -73,14 +73,19 @@ public static class SkuStatusFeed
         if (limit is < 1 or > 500)
             return ProblemCodes.BadRequest("feed.limit_invalid", "limit is 1 to 500.");
         var after = since ?? 0;
-        var take = limit ?? 100;
+        var items = await ReadPageAsync(session, after, limit ?? 100, ct);
+        return TypedResults.Ok(new SkuStatusFeedPage(items, items.Count > 0 ? items[^1].Cursor : after));
+    }
+
+    /// <summary>Up to <paramref name="take"/> changes after the cursor, oldest first, with what may show as available online now (the pull feed and the push read the same).</summary>
+    public static async Task<IReadOnlyList<SkuStatusFeedItem>> ReadPageAsync(IQuerySession session, long after, int take, CancellationToken ct)
+    {
         var events = await session.Events.FetchStreamAsync(StreamKey, fromVersion: after + 1, token: ct);
         var page = events.Take(take).Select(e => (Version: e.Version, Change: (SkuStatusChanged)e.Data)).ToList();
         var skus = page.Select(p => p.Change.Sku).Distinct().ToArray();
         var available = (await session.Query<StockLevel>().Where(l => l.Sku.IsOneOf(skus)).ToListAsync(ct))
             .GroupBy(l => l.Sku).ToDictionary(g => g.Key, g => g.Sum(l => l.Available));
-        var items = page.Select(p => new SkuStatusFeedItem(p.Version, p.Change.Sku, p.Change.Status, p.Change.ChangedAt,
+        return page.Select(p => new SkuStatusFeedItem(p.Version, p.Change.Sku, p.Change.Status, p.Change.ChangedAt,
             p.Change.Status.OnlineAvailable(available.GetValueOrDefault(p.Change.Sku)))).ToList();
-        return TypedResults.Ok(new SkuStatusFeedPage(items, items.Count > 0 ? items[^1].Cursor : after));
     }
 }
