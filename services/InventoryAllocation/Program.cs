@@ -1,5 +1,6 @@
 using OmniChannel.Contracts.Inventory;
 using OmniChannel.InventoryAllocation;
+using OmniChannel.InventoryAllocation.Features.Allocation;
 using OmniChannel.InventoryAllocation.Features.FulfillmentFlags;
 using OmniChannel.InventoryAllocation.Features.Locations;
 using OmniChannel.InventoryAllocation.Features.Products;
@@ -35,4 +36,6 @@ app.MapIntegratedStock();
 app.MapTransfers();
 app.MapSkuStatus();
 app.MapOrderFulfillment();
+app.MapWriteOffStock();
+app.MapAllocationRuns();
 app.Run();

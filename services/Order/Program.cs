@@ -37,6 +37,7 @@ builder.AddMessaging("order", bus =>
     bus.AddConsumer<TenderTypeChangedConsumer>();
     bus.AddConsumer<StorefrontWebhookConsumer>();
     bus.AddConsumer<OnlineSaleRejectedConsumer>();
+    bus.AddConsumer<OmniChannel.Order.Features.Allocation.StockAllocatedConsumer>();
     bus.AddSagaStateMachine<OrderStateMachine, OrderState>(typeof(OrderStateDefinition)).MartenRepository();
 });
 builder.Services.AddScoped<IOrderStream, MartenOrderStream>();
