@@ -10,6 +10,9 @@ public sealed record ReservationLine
     public required int Quantity { get; init; }
     public required string LocationId { get; init; }
     public required ReservationKind Kind { get; init; }
+
+    /// <summary>INV-4 batch shipment: where a ship line goes (its address, normalised); orders of one customer to one address ship together.</summary>
+    public string? ShipTo { get; init; }
 }
 
 /// <summary>
@@ -21,6 +24,9 @@ public sealed record ReserveStock
     public required Guid OrderId { get; init; }
     public required string ConfirmationNumber { get; init; }
     public required IReadOnlyList<ReservationLine> Lines { get; init; }
+
+    /// <summary>INV-4 batch shipment: whose orders are consolidated; null from a sender that predates it.</summary>
+    public string? CustomerId { get; init; }
 }
 
 /// <summary>The reservation holds every line. Carries the order's confirmation number: the order's saga starts on this answer.</summary>

@@ -28,5 +28,9 @@ public static class InventoryStore
         options.Schema.For<Reservation>().UseOptimisticConcurrency(true);
         // A transfer's step and its levels' events commit together; two steps of one transfer at once: the second fails.
         options.Schema.For<TransferOrder>().UseOptimisticConcurrency(true);
+        // INV-4: a run's id is its key: two requests under one id at once, the second is refused and answers the first's report.
+        options.Schema.For<Features.Allocation.AllocationRunRecord>();
+        // INV-5: two scans of one waybill at once: the second fails and counts again on what the first left.
+        options.Schema.For<Features.Waybills.Waybill>().UseOptimisticConcurrency(true).Index(w => w.OrderId);
     }
 }

@@ -26,6 +26,8 @@ public static class OrderStore
         options.Schema.For<FulfillmentGroup>().DocumentAlias("fulfillment_group_projection");
         options.Schema.For<AcceptedTender>().DocumentAlias("tender_type_projection");
         options.Schema.For<InvoiceReceipt>();
+        // INV-4: two runs' allocations of one order arrive at once: the second write fails and its message is retried.
+        options.Schema.For<Features.Allocation.OrderAllocation>().UseOptimisticConcurrency(true);
         options.Schema.For<CancellationReceipt>();
         options.Schema.For<CancellationQuote>();
         options.Schema.For<ReceivedWebhook>();

@@ -109,7 +109,7 @@ public class StockDeciderTests
             new StockEvent.Released(OrderId, 1, 1), new StockEvent.CarriedOut(OrderId, 1, 1), new StockEvent.CarryOutReturned(OrderId, 1, 1),
             new StockEvent.Issued(OrderId, "f", 1, 1), new StockEvent.TransferScheduled("TR-1", "SEATTLE", 1),
             new StockEvent.TransferredOut("TR-1", "SEATTLE", 1), new StockEvent.TransferInTransit("TR-2", "DALLAS", 1),
-            new StockEvent.TransferredIn("TR-2", "DALLAS", 1),
+            new StockEvent.TransferredIn("TR-2", "DALLAS", 1), new StockEvent.Allocated(OrderId, 1, 1, "run-1"), new StockEvent.WrittenOff(1, "damaged"),
         ];
 
         Assert.Equal(StockEvent.All.Except([typeof(StockEvent.Opened)]), events.Select(e => e.GetType())); // Opened only starts a stream

@@ -16,7 +16,7 @@ public sealed class ReleaseStockConsumer(IDocumentSession session, TimeProvider 
             // Goods already handed over or shipped are gone: only what is still held goes back.
             var held = reservation.Held;
             var streams = await StockStreams.FetchAsync(session, held.Select(l => StockLevel.IdFor(l.LocationId, l.Sku)), context.CancellationToken);
-            streams.Append(StockReservations.Release(reservation.Id, held));
+            streams.Append(StockReservations.Release(reservation.Id, held, reservation.AllocatedHeld));
             session.Store(reservation with { Status = ReservationStatus.Released, At = clock.GetUtcNow() });
             await session.SaveChangesAsync(context.CancellationToken);
         }

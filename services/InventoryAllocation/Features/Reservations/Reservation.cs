@@ -17,13 +17,27 @@ public sealed record Reservation(
     string? RefusalCode,
     string? RefusalReason,
     DateTimeOffset At,
-    IReadOnlyList<StockIssue>? Issues = null)
+    IReadOnlyList<StockIssue>? Issues = null,
+    IReadOnlyList<LineAllocation>? Allocations = null,
+    string? CustomerId = null)
 {
     public int IssuedOf(int lineId) => (Issues ?? []).SelectMany(i => i.Lines).Where(l => l.LineId == lineId).Sum(l => l.Quantity);
 
     /// <summary>What the line still holds: its quantity less what was issued.</summary>
     public IReadOnlyList<ReservationLine> Held => Lines.Select(l => l with { Quantity = l.Quantity - IssuedOf(l.LineId) })
         .Where(l => l.Quantity > 0).ToList();
+
+    public int AllocatedOf(int lineId) => (Allocations ?? []).Where(a => a.LineId == lineId).Sum(a => a.Quantity);
+
+    /// <summary>
+    /// INV-4: what the line still holds of its allocated units. A run allocates a line's whole held quantity and goods leave
+    /// from the allocated units first, so that is the smaller of what is held and what was allocated.
+    /// </summary>
+    public int AllocatedHeld(int lineId) =>
+        Math.Min(Lines.Where(l => l.LineId == lineId).Sum(l => l.Quantity) - IssuedOf(lineId), AllocatedOf(lineId));
 }
+
+/// <summary>INV-4: the units of one line an allocation run confirmed.</summary>
+public sealed record LineAllocation(int LineId, int Quantity, string RunId, DateTimeOffset At);
 
 public sealed record StockIssue(string FulfillmentId, IReadOnlyList<IssuedLine> Lines, DateTimeOffset At);

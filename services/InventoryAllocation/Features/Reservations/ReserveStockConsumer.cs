@@ -27,7 +27,8 @@ public sealed class ReserveStockConsumer(IDocumentSession session, TimeProvider 
         streams.Append(changes);
 
         var reservation = refusal is null
-            ? new Reservation(request.OrderId, request.ConfirmationNumber, ReservationStatus.Active, request.Lines, null, null, clock.GetUtcNow())
+            ? new Reservation(request.OrderId, request.ConfirmationNumber, ReservationStatus.Active, request.Lines, null, null, clock.GetUtcNow(),
+                CustomerId: request.CustomerId)
             : new Reservation(request.OrderId, request.ConfirmationNumber, ReservationStatus.Refused, request.Lines, refusal.Code, refusal.Detail, clock.GetUtcNow());
         session.Insert(reservation);
         await session.SaveChangesAsync(context.CancellationToken);

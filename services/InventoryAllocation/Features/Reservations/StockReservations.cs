@@ -32,10 +32,11 @@ public static class StockReservations
     }
 
     /// <summary>Gives back what the lines still hold: reserved units become available, carried-out goods go back on the shelf.</summary>
-    public static IReadOnlyList<StockChange> Release(Guid orderId, IReadOnlyList<ReservationLine> held) => held
+    /// <param name="allocatedOf">INV-4: how many of a line's held units were allocated: they are no longer allocated either.</param>
+    public static IReadOnlyList<StockChange> Release(Guid orderId, IReadOnlyList<ReservationLine> held, Func<int, int>? allocatedOf = null) => held
         .Select(line => new StockChange(StockLevel.IdFor(line.LocationId, line.Sku), line.Kind == ReservationKind.CarryOut
             ? new StockEvent.CarryOutReturned(orderId, line.LineId, line.Quantity)
-            : new StockEvent.Released(orderId, line.LineId, line.Quantity)))
+            : new StockEvent.Released(orderId, line.LineId, line.Quantity, allocatedOf?.Invoke(line.LineId) ?? 0)))
         .ToList();
 
     /// <summary>
@@ -53,7 +54,10 @@ public static class StockReservations
             var (quantity, held) = (issued.Sum(), line.Quantity - reservation.IssuedOf(line.LineId));
             if (issued.Any(q => q <= 0) || quantity > held)
                 return ([], new("issue.quantity_invalid", $"Line {issued.Key}: {quantity} to issue, {held} held."));
-            changes.Add(new(StockLevel.IdFor(line.LocationId, line.Sku), new StockEvent.Issued(reservation.Id, fulfillmentId, line.LineId, quantity)));
+            // INV-4: goods leave from the line's allocated units first.
+            var allocated = reservation.AllocatedHeld(line.LineId) - Math.Min(held - quantity, reservation.AllocatedOf(line.LineId));
+            changes.Add(new(StockLevel.IdFor(line.LocationId, line.Sku),
+                new StockEvent.Issued(reservation.Id, fulfillmentId, line.LineId, quantity, Math.Max(0, allocated))));
         }
         return (changes, null);
     }

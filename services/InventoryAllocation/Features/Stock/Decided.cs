@@ -34,6 +34,8 @@ public sealed class Decided(IReadOnlyDictionary<string, StockLevel> levels)
         (_, StockEvent.TransferredOut e) => level.Apply(e),
         (_, StockEvent.TransferInTransit e) => level.Apply(e),
         (_, StockEvent.TransferredIn e) => level.Apply(e),
+        (_, StockEvent.Allocated e) => level.Apply(e),
+        (_, StockEvent.WrittenOff e) => level.Apply(e),
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "A stock event the level does not apply."),
     };
 }

@@ -9,12 +9,14 @@ namespace OmniChannel.InventoryAllocation.Features.Stock;
 /// <param name="Reserved">Held for online and store orders before allocation (INV-7).</param>
 /// <param name="ScheduledOutbound">Promised to transfer orders, still on the shelf.</param>
 /// <param name="InTransit">Shipped by another warehouse's transfer, not yet on hand.</param>
-public sealed record StockFigures(int OnHand, int Available, int Reserved, int ScheduledOutbound, int InTransit)
+/// <param name="Allocated">The part of <paramref name="Reserved"/> an allocation run confirmed for shipping (INV-4).</param>
+public sealed record StockFigures(int OnHand, int Available, int Reserved, int ScheduledOutbound, int InTransit, int Allocated = 0)
 {
-    public static StockFigures Of(StockLevel l) => new(l.OnHand, l.Available, l.Reserved, l.ScheduledOutbound, l.InTransit);
+    public static StockFigures Of(StockLevel l) => new(l.OnHand, l.Available, l.Reserved, l.ScheduledOutbound, l.InTransit, l.Allocated);
 
     public static StockFigures Sum(IEnumerable<StockFigures> all) => all.Aggregate(new StockFigures(0, 0, 0, 0, 0), (t, f) =>
-        new(t.OnHand + f.OnHand, t.Available + f.Available, t.Reserved + f.Reserved, t.ScheduledOutbound + f.ScheduledOutbound, t.InTransit + f.InTransit));
+        new(t.OnHand + f.OnHand, t.Available + f.Available, t.Reserved + f.Reserved, t.ScheduledOutbound + f.ScheduledOutbound, t.InTransit + f.InTransit,
+            t.Allocated + f.Allocated));
 }
 
 public sealed record WarehouseStock(string LocationId, StockFigures Stock);

@@ -6,7 +6,7 @@ using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.InventoryAllocation.Features.Stock;
 
-public sealed record StockView(string LocationId, string Sku, int OnHand, int Reserved, int Available, int ScheduledOutbound, int InTransit);
+public sealed record StockView(string LocationId, string Sku, int OnHand, int Reserved, int Available, int ScheduledOutbound, int InTransit, int Allocated = 0);
 
 public static class GetStock
 {
@@ -36,5 +36,5 @@ public static class GetStock
         return TypedResults.Ok(levels.Select(ToView));
     }
 
-    public static StockView ToView(StockLevel s) => new(s.LocationId, s.Sku, s.OnHand, s.Reserved, s.Available, s.ScheduledOutbound, s.InTransit);
+    public static StockView ToView(StockLevel s) => new(s.LocationId, s.Sku, s.OnHand, s.Reserved, s.Available, s.ScheduledOutbound, s.InTransit, s.Allocated);
 }

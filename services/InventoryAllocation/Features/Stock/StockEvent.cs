@@ -20,7 +20,16 @@ public static class StockEvent
     public sealed record Reserved(Guid OrderId, int LineId, int Quantity);
 
     /// <summary>INV-7: a cancelled, rejected or expired order gives back what its line held.</summary>
-    public sealed record Released(Guid OrderId, int LineId, int Quantity);
+    public sealed record Released(Guid OrderId, int LineId, int Quantity, int Allocated = 0);
+
+    /// <summary>INV-4: an allocation run confirmed a ship line's reserved units on the shelf: still reserved, now allocated too.</summary>
+    public sealed record Allocated(Guid OrderId, int LineId, int Quantity, string RunId);
+
+    /// <summary>
+    /// INV-4: units found damaged or missing on the shelf leave on-hand stock. Unlike a count, it may leave less on hand than
+    /// ship lines reserve before allocation: the next allocation run finds which orders the shelf can no longer serve.
+    /// </summary>
+    public sealed record WrittenOff(int Quantity, string Reason);
 
     /// <summary>INV-7: a carry-out line takes its units from the store at once.</summary>
     public sealed record CarriedOut(Guid OrderId, int LineId, int Quantity);
@@ -28,8 +37,8 @@ public static class StockEvent
     /// <summary>A rejected order's carry-out goods go back on the shelf.</summary>
     public sealed record CarryOutReturned(Guid OrderId, int LineId, int Quantity);
 
-    /// <summary>PUP-4 / PAY-6: reserved units left with a pickup or a shipment.</summary>
-    public sealed record Issued(Guid OrderId, string FulfillmentId, int LineId, int Quantity);
+    /// <summary>PUP-4 / PAY-6: reserved units left with a pickup or a shipment; <paramref name="Allocated"/> of them had been allocated (INV-4).</summary>
+    public sealed record Issued(Guid OrderId, string FulfillmentId, int LineId, int Quantity, int Allocated = 0);
 
     /// <summary>INV-1: a transfer order will take these units to another warehouse: scheduled outbound, no longer available.</summary>
     public sealed record TransferScheduled(string TransferId, string ToLocationId, int Quantity);
@@ -46,7 +55,7 @@ public static class StockEvent
     public static readonly Type[] All =
     [
         typeof(Opened), typeof(Received), typeof(Counted), typeof(Reserved), typeof(Released), typeof(CarriedOut), typeof(CarryOutReturned), typeof(Issued),
-        typeof(TransferScheduled), typeof(TransferredOut), typeof(TransferInTransit), typeof(TransferredIn),
+        typeof(TransferScheduled), typeof(TransferredOut), typeof(TransferInTransit), typeof(TransferredIn), typeof(Allocated), typeof(WrittenOff),
     ];
 
     /// <summary>The reason a history shows: the event's name in snake case.</summary>
@@ -64,6 +73,8 @@ public static class StockEvent
         TransferredOut => "transferred_out",
         TransferInTransit => "in_transit",
         TransferredIn => "transferred_in",
+        Allocated => "allocated",
+        WrittenOff => "written_off",
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event.GetType().Name, "A stock event without a reason."),
     };
 }

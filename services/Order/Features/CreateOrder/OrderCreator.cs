@@ -29,7 +29,7 @@ public sealed class OrderCreator(TimeProvider clock)
 
         var created = transaction with { Status = TransactionStatus.Created, CreatedVia = path, CreatedAt = now };
         session.Store(created);
-        session.PublishOnCommit(Reservation(transaction.OrderId, transaction.ConfirmationNumber, order.Lines), reservation =>
+        session.PublishOnCommit(Reservation(transaction.OrderId, transaction.ConfirmationNumber, order.Lines, order.CustomerId), reservation =>
         {
             if (transaction.Initiator is { } initiator)
                 reservation.Headers.Set(Initiator.Header, initiator.ToHeader());
@@ -39,13 +39,16 @@ public sealed class OrderCreator(TimeProvider clock)
     }
 
     /// <summary>Every ship and pickup line reserved at its location, carry-out lines taken from the store at once.</summary>
-    public static ReserveStock Reservation(Guid orderId, string confirmationNumber, IEnumerable<OrderLine> lines) => new()
+    /// <param name="customerId">With each ship line's address, what INV-4's batch shipment consolidates by.</param>
+    public static ReserveStock Reservation(Guid orderId, string confirmationNumber, IEnumerable<OrderLine> lines, string? customerId = null) => new()
     {
         OrderId = orderId,
         ConfirmationNumber = confirmationNumber,
+        CustomerId = customerId,
         Lines = lines.Select(l => new ReservationLine
         {
             LineId = l.LineId, Sku = l.Sku, Quantity = l.Quantity, LocationId = l.Fulfillment.LocationId,
+            ShipTo = l.Fulfillment.Address is { } a ? $"{a.Line1}|{a.City}|{a.Region}|{a.PostalCode}|{a.Country}".ToUpperInvariant() : null,
             Kind = l.Fulfillment.Kind switch
             {
                 FulfillmentKind.Ship => ReservationKind.Ship,

@@ -5,6 +5,7 @@ using Marten;
 using OmniChannel.Order.Features.Rights;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using OmniChannel.Order.Features.Allocation;
 using OmniChannel.Order.Features.CreateOrder;
 using OmniChannel.Order.Orders;
 using OmniChannel.ServiceDefaults.Http;
@@ -56,7 +57,8 @@ public sealed record OrderView(
     OrderPaymentView? Payment = null,
     IReadOnlyList<OrderLineView>? LineFulfillment = null,
     IReadOnlyList<FulfillmentView>? Fulfillments = null,
-    CancellationRecord? Cancellation = null);
+    CancellationRecord? Cancellation = null,
+    IReadOnlyList<AllocatedLineRecord>? Allocated = null);
 
 /// <summary>
 /// ORD-6 / ORD-9: recall an order by its confirmation number, even before the order exists (status Pending, from
@@ -92,7 +94,8 @@ public static class GetOrder
                     order.Fulfilled.Sum(f => f.Captured), order.BalanceDue),
                 order.Lines.Select(l => new OrderLineView(l.LineId, l.Sku, l.Quantity, l.Fulfillment, order.FulfilledQuantity(l.LineId))).ToList(),
                 order.Fulfilled.Select(View).ToList(),
-                order.Cancellation));
+                order.Cancellation,
+                (await session.LoadAsync<OrderAllocation>(confirmationNumber, ct))?.Lines ?? []));
         }
 
         var pending = await session.Query<TerminalTransaction>().FirstOrDefaultAsync(t => t.ConfirmationNumber == confirmationNumber, ct);
