@@ -5,8 +5,10 @@ namespace OmniChannel.HostileInput.Engine;
 /// <summary>
 /// Everything the platform keeps, as a fingerprint per table: every service's schema in PostgreSQL (documents, event
 /// streams, outbox and inbox, the processor emulator's records). Two equal snapshots mean nothing was written. Quartz's
-/// own tables (qrtz_*, Pickup's print schedule) are left out: its cluster heartbeat and next fire times change on its
-/// clock, not by a request; what a scheduled job does lands in the service's own tables, which are compared.
+/// own tables (qrtz_*, Pickup's print schedule and Inventory's storefront push) are left out: its cluster heartbeat and
+/// next fire times change on its clock, not by a request; so is each store's print settings document, whose last print
+/// time every 5-minute print slot sets (a write by a request there is a non-GET 2xx, reported on its own). What else a
+/// scheduled job does lands in the service's own tables, which are compared.
 /// </summary>
 public sealed record StateSnapshot(IReadOnlyDictionary<string, string> Tables)
 {
@@ -19,7 +21,7 @@ public sealed record StateSnapshot(IReadOnlyDictionary<string, string> Tables)
             """
             select quote_ident(table_schema) || '.' || quote_ident(table_name) from information_schema.tables
             where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')
-              and table_name not like 'qrtz\_%' order by 1
+              and table_name not like 'qrtz\_%' and table_name <> 'mt_doc_printsettings' order by 1
             """, connection))
         await using (var reader = await list.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))

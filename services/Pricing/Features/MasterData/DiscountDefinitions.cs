@@ -38,9 +38,10 @@ public static class DiscountDefinitions
             .Produces<Discount>()
             .WithMaxBodyBytes(1024 * 1024); // a discount may name thousands of SKUs (the gateway allows as much)
         discounts.MapDelete("/{id}", (string id, IDocumentSession session, PriceBookProvider books, CancellationToken ct) =>
-                Delete<Discount>(id, session, books, ct))
+                Delete<Discount>(id, "discount", session, books, ct))
             .WithSummary("Deletes a discount definition.")
-            .Produces(StatusCodes.Status204NoContent);
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         var programs = app.MapGroup("/api/pricing/loyalty-programs").RequireAuthorization(PlatformPolicies.MasterData).WithTags("Master data");
         programs.MapPut("/{id}", async (string id, LoyaltyProgram program, IDocumentSession session, PriceBookProvider books, CancellationToken ct) =>
@@ -55,14 +56,19 @@ public static class DiscountDefinitions
             .WithSummary("Creates or replaces a loyalty program (its price group and members).")
             .Produces<LoyaltyProgram>();
         programs.MapDelete("/{id}", (string id, IDocumentSession session, PriceBookProvider books, CancellationToken ct) =>
-                Delete<LoyaltyProgram>(id, session, books, ct))
+                Delete<LoyaltyProgram>(id, "loyalty_program", session, books, ct))
             .WithSummary("Deletes a loyalty program.")
-            .Produces(StatusCodes.Status204NoContent);
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
-    private static async Task<IResult> Delete<T>(string id, IDocumentSession session, PriceBookProvider books, CancellationToken ct) where T : notnull
+    /// <summary>Deletes what exists; an id nobody has (a typo, garbage) is 404, not a silent 204 that deleted nothing.</summary>
+    private static async Task<IResult> Delete<T>(string id, string kind, IDocumentSession session, PriceBookProvider books, CancellationToken ct)
+        where T : notnull
     {
+        if (await session.LoadAsync<T>(id, ct) is null)
+            return ProblemCodes.NotFound($"{kind}.not_found", $"No {kind.Replace('_', ' ')} '{id}'.");
         session.Delete<T>(id);
         await session.SaveChangesAsync(ct);
         books.Invalidate();
