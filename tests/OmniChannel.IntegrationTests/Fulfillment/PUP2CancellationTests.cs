@@ -60,10 +60,10 @@ public class PUP2CancellationTests(PlatformFixture platform)
         var sockLine = LineOf(pickup, sock);
 
         // As the order's cancel-lines path sends it (from any channel's order), twice for the same cancellation.
-        await SendAsync(new CancelPickupLines { OrderId = OrderId(order), CancellationId = "c1", Reason = "customer", Lines = [Line(shoeLine, shoe, 1)] });
-        await SendAsync(new CancelPickupLines { OrderId = OrderId(order), CancellationId = "c1", Reason = "customer", Lines = [Line(shoeLine, shoe, 1)] });
+        await platform.PublishAsync(new CancelPickupLines { OrderId = OrderId(order), CancellationId = "c1", Reason = "customer", Lines = [Line(shoeLine, shoe, 1)] });
+        await platform.PublishAsync(new CancelPickupLines { OrderId = OrderId(order), CancellationId = "c1", Reason = "customer", Lines = [Line(shoeLine, shoe, 1)] });
         var first = await SlipAsync(pickup, 1);
-        await SendAsync(new CancelPickupLines { OrderId = OrderId(order), CancellationId = "c2", Reason = "customer", Lines = [Line(shoeLine, shoe, 1)] });
+        await platform.PublishAsync(new CancelPickupLines { OrderId = OrderId(order), CancellationId = "c2", Reason = "customer", Lines = [Line(shoeLine, shoe, 1)] });
         var second = await SlipAsync(pickup, 2);
 
         Assert.Matches(ItemLine(1, shoe), await PdfPages.TextAsync(await DocumentAsync(second))); // one unit, not the two cancelled so far
@@ -73,7 +73,7 @@ public class PUP2CancellationTests(PlatformFixture platform)
         await SetSlipWithHistoryAsync(true);
         try
         {
-            await SendAsync(new CancelPickupLines { OrderId = OrderId(order), CancellationId = "c3", Reason = "customer", Lines = [Line(sockLine, sock, 1)] });
+            await platform.PublishAsync(new CancelPickupLines { OrderId = OrderId(order), CancellationId = "c3", Reason = "customer", Lines = [Line(sockLine, sock, 1)] });
             var third = await SlipAsync(pickup, 3);
             var text = await PdfPages.TextAsync(await DocumentAsync(third));
             Assert.Matches(ItemLine(2, shoe), text);
@@ -143,27 +143,4 @@ public class PUP2CancellationTests(PlatformFixture platform)
         pickup.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("sku").GetString() == sku).GetProperty("lineId").GetInt32();
 
     private static PickupLine Line(int lineId, string sku, int quantity) => new() { LineId = lineId, Sku = sku, Quantity = quantity };
-
-    /// <summary>A message on the platform's bus, as the Order service sends it.</summary>
-    private async Task SendAsync<T>(T message) where T : class
-    {
-        var services = new ServiceCollection();
-        var rabbit = new Uri(await platform.Platform.ConnectionStringAsync("rabbitmq"));
-        services.AddMassTransit(bus =>
-        {
-            bus.DisableUsageTelemetry();
-            bus.UsingRabbitMq((_, configure) => configure.Host(rabbit));
-        });
-        await using var provider = services.BuildServiceProvider();
-        var busControl = provider.GetRequiredService<IBusControl>();
-        await busControl.StartAsync();
-        try
-        {
-            await busControl.Publish(message);
-        }
-        finally
-        {
-            await busControl.StopAsync();
-        }
-    }
 }

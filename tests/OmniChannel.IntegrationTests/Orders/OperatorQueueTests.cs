@@ -25,7 +25,7 @@ public class OperatorQueueTests(PlatformFixture platform)
     public async Task A_message_that_fails_permanently_is_on_the_operators_queue_not_in_the_error_queue_and_is_resolved_with_a_note()
     {
         var (messageId, number) = (NewId.NextGuid(), $"UNKNOWN-{Guid.NewGuid():N}"[..24]);
-        await WithBusAsync(bus => bus.Publish(StockReservedFor(number), context => context.MessageId = messageId));
+        await platform.WithBusAsync(bus => bus.Publish(StockReservedFor(number), context => context.MessageId = messageId));
 
         var failure = await Poll.UntilValueAsync<JsonElement>(async () => (await FailuresAsync("open")).FirstOrDefault(f => f.GetProperty("id").GetString() == messageId.ToString("N"))
             is { ValueKind: JsonValueKind.Object } f ? f : null, TimeSpan.FromSeconds(60), "the stock answer for an unknown order to be recorded");
@@ -61,7 +61,7 @@ public class OperatorQueueTests(PlatformFixture platform)
         var (messageId, number) = (NewId.NextGuid(), $"POISON-{Guid.NewGuid():N}"[..24]);
         var rabbit = new Uri(await platform.Platform.ConnectionStringAsync("rabbitmq"));
         // As MassTransit's error transport leaves a message after its retries: the fault headers name where it failed.
-        await WithBusAsync(async bus =>
+        await platform.WithBusAsync(async bus =>
         {
             var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{errorQueue}"));
             await endpoint.Send(StockReservedFor(number), context =>
@@ -147,29 +147,6 @@ public class OperatorQueueTests(PlatformFixture platform)
                   ?? throw new InvalidOperationException("The order worker wrote no queue directory.");
         await channel.BasicNackAsync(got.DeliveryTag, multiple: false, requeue: true);
         return Encoding.UTF8.GetString(got.Body.Span).Split('\n').Single(q => q.EndsWith(suffix, StringComparison.Ordinal));
-    }
-
-    /// <summary>A bus of the test's own on the platform's RabbitMQ, as another service would publish.</summary>
-    private async Task WithBusAsync(Func<IBus, Task> use)
-    {
-        var services = new ServiceCollection();
-        var rabbit = new Uri(await platform.Platform.ConnectionStringAsync("rabbitmq"));
-        services.AddMassTransit(bus =>
-        {
-            bus.DisableUsageTelemetry();
-            bus.UsingRabbitMq((_, configure) => configure.Host(rabbit));
-        });
-        await using var provider = services.BuildServiceProvider();
-        var busControl = provider.GetRequiredService<IBusControl>();
-        await busControl.StartAsync();
-        try
-        {
-            await use(busControl);
-        }
-        finally
-        {
-            await busControl.StopAsync();
-        }
     }
 
     private async Task SetDrillAsync(bool failing)

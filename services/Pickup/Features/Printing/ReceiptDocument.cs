@@ -15,30 +15,41 @@ public static class ReceiptDocument
 {
     private const double Margin = 40;
 
-    public static byte[] Render(PickupRequest request, PickupLocation store)
+    public static byte[] Render(PickupRequest request, PickupLocation store) => RenderSlip(
+        $"Pickup receipt {request.ConfirmationNumber}", "Pickup receipt", request.ConfirmationNumber,
+        [
+            $"Receipt: {request.ConfirmationNumber}",
+            $"Store: {store.Name} ({store.StoreId})",
+            $"Customer: {request.CustomerId}",
+            $"Pick up by: {request.PickupDate:yyyy-MM-dd}",
+        ],
+        request.Items.Select(item => ItemRow(item.Quantity - item.Cancelled, item.Sku, item.Upc, item.Name)));
+
+    /// <summary>One item's row under the "Qty SKU UPC Item" heading.</summary>
+    internal static string ItemRow(int quantity, string sku, string? upc, string? name) => $"{quantity,3}  {sku,-10} {upc ?? "",-14} {name ?? ""}";
+
+    /// <summary>
+    /// A counter slip (a receipt, a cancellation slip): a page the store's printer takes, its heading, the receipt number
+    /// as a barcode, the header lines, then the items under their column heading.
+    /// </summary>
+    internal static byte[] RenderSlip(string title, string heading, string receiptNumber, IEnumerable<string> headerLines, IEnumerable<string> itemRows)
     {
         ReceiptFonts.EnsureRegistered();
         using var document = new PdfDocument();
-        document.Info.Title = $"Pickup receipt {request.ConfirmationNumber}";
+        document.Info.Title = title;
         var page = document.AddPage();
         page.Width = XUnit.FromPoint(420);
         page.Height = XUnit.FromPoint(595);
         using (var graphics = XGraphics.FromPdfPage(page))
         {
-            var title = new XFont(ReceiptFonts.Family, 16, XFontStyleEx.Bold);
+            var titleFont = new XFont(ReceiptFonts.Family, 16, XFontStyleEx.Bold);
             var text = new XFont(ReceiptFonts.Family, 10);
             var y = Margin;
-            graphics.DrawString("Pickup receipt", title, XBrushes.Black, Margin, y);
+            graphics.DrawString(heading, titleFont, XBrushes.Black, Margin, y);
             y += 14;
-            DrawBarcode(graphics, request.ConfirmationNumber, Margin, y, width: page.Width.Point - 2 * Margin, height: 60);
+            DrawBarcode(graphics, receiptNumber, Margin, y, width: page.Width.Point - 2 * Margin, height: 60);
             y += 78;
-            foreach (var line in new[]
-            {
-                $"Receipt: {request.ConfirmationNumber}",
-                $"Store: {store.Name} ({store.StoreId})",
-                $"Customer: {request.CustomerId}",
-                $"Pick up by: {request.PickupDate:yyyy-MM-dd}",
-            })
+            foreach (var line in headerLines)
             {
                 graphics.DrawString(line, text, XBrushes.Black, Margin, y);
                 y += 14;
@@ -46,10 +57,9 @@ public static class ReceiptDocument
             y += 8;
             graphics.DrawString("Qty  SKU        UPC            Item", text, XBrushes.Black, Margin, y);
             y += 14;
-            foreach (var item in request.Items)
+            foreach (var row in itemRows)
             {
-                graphics.DrawString($"{item.Quantity - item.Cancelled,3}  {item.Sku,-10} {item.Upc ?? "",-14} {item.Name ?? ""}", text, XBrushes.Black,
-                    Margin, y);
+                graphics.DrawString(row, text, XBrushes.Black, Margin, y);
                 y += 14;
             }
         }
