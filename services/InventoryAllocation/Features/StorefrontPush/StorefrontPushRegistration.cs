@@ -1,5 +1,5 @@
 using Marten;
-using Npgsql;
+using OmniChannel.ServiceDefaults.Persistence;
 using OmniChannel.ServiceDefaults.Webhooks;
 using Quartz;
 
@@ -26,23 +26,13 @@ public static class StorefrontPushRegistration
             options.Schema.For<StorefrontPushCursor>();
         });
         var interval = builder.Configuration.GetSection("StorefrontPush").Get<StorefrontPushOptions>()?.Interval ?? TimeSpan.FromMinutes(1);
-        var connectionString = new NpgsqlConnectionStringBuilder(builder.Configuration.GetConnectionString("postgres")) { SearchPath = "inventory" }
-            .ConnectionString;
-        builder.AddQuartz(SchedulerName, quartz =>
+        builder.AddClusteredScheduler(SchedulerName, quartz =>
         {
-            quartz.UsePersistentStore(store =>
-            {
-                store.UsePostgres(connectionString);
-                store.ProvisionSchema();
-                store.UseSystemTextJsonSerializer();
-                store.UseClustering();
-            });
             quartz.AddJob<StorefrontPushJob>(job => job.WithIdentity(StorefrontPushJob.Key).StoreDurably());
             quartz.AddTrigger(trigger => trigger.ForJob(StorefrontPushJob.Key).WithIdentity("storefront-push", "inventory")
                 .StartNow().WithSimpleSchedule(schedule => schedule.WithInterval(interval).RepeatForever()
                     .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))); // a run missed while down is not made up in a burst
         });
-        builder.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return builder;
     }
 }

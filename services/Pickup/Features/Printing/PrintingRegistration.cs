@@ -1,4 +1,4 @@
-using Npgsql;
+using OmniChannel.ServiceDefaults.Persistence;
 using Quartz;
 
 namespace OmniChannel.Pickup.Features.Printing;
@@ -11,24 +11,13 @@ public static class PrintingRegistration
     /// </summary>
     public static IHostApplicationBuilder AddReceiptPrinting(this IHostApplicationBuilder builder)
     {
-        // Quartz's tables (qrtz_*) in the Pickup service's schema, next to Marten's; Quartz creates them when missing.
-        var connectionString = new NpgsqlConnectionStringBuilder(builder.Configuration.GetConnectionString("postgres")) { SearchPath = "pickup" }
-            .ConnectionString;
         builder.Services.AddSingleton<ReceiptPrinter>();
-        builder.AddQuartz("pickup", quartz =>
+        builder.AddClusteredScheduler("pickup", quartz =>
         {
-            quartz.UsePersistentStore(store =>
-            {
-                store.UsePostgres(connectionString);
-                store.ProvisionSchema();
-                store.UseSystemTextJsonSerializer();
-                store.UseClustering(); // each replica gets an instance id of its own
-            });
             quartz.AddJob<PrintSlotJob>(job => job.WithIdentity(PrintSlotJob.Key).StoreDurably());
             quartz.AddTrigger(trigger => trigger.ForJob(PrintSlotJob.Key).WithIdentity("print-slots", "pickup")
                 .WithCronSchedule($"0 0/{PrintSchedule.SlotMinutes} * * * ?", cron => cron.InTimeZone(TimeZoneInfo.Utc)));
         });
-        builder.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return builder;
     }
 }
