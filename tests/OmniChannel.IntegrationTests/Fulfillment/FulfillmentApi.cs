@@ -70,7 +70,7 @@ public sealed class FulfillmentApi(PlatformFixture platform)
     public Task<JsonElement> PickupAsync(JsonElement order, string store) =>
         Poll.UntilValueAsync<JsonElement>(async () =>
         {
-            var all = await platform.As(CashierAt(store)).GetFromJsonElementAsync($"/api/pickups/stores/{store}/requests");
+            var all = await platform.As(CashierAt(store)).GetFromJsonElementAsync($"/api/pickups/stores/{store}/requests?receipt={Number(order)}");
             return all.EnumerateArray().FirstOrDefault(r => r.GetProperty("confirmationNumber").GetString() == Number(order)) is
             { ValueKind: JsonValueKind.Object } found ? found : null;
         }, TimeSpan.FromSeconds(30), $"the pickup request of {Number(order)} at {store}");

@@ -43,7 +43,7 @@ public class OrderFlowTests(PlatformFixture platform)
 
         var requests = await Poll.UntilValueAsync(async () =>
         {
-            var all = await platform.As(Principal.SeattleCashier).GetFromJsonElementAsync("/api/pickups/stores/SEATTLE/requests");
+            var all = await platform.As(Principal.SeattleCashier).GetFromJsonElementAsync($"/api/pickups/stores/SEATTLE/requests?receipt={number}");
             return all.EnumerateArray().FirstOrDefault(r => r.GetProperty("confirmationNumber").GetString() == number) is { ValueKind: System.Text.Json.JsonValueKind.Object } found ? found : (System.Text.Json.JsonElement?)null;
         }, TimeSpan.FromSeconds(20), "the pickup request at SEATTLE");
         Assert.Equal(2, requests.GetProperty("items")[0].GetProperty("quantity").GetInt32());
