@@ -18,7 +18,8 @@ public static class ExpiryReport
 {
     private const int MaxAttempts = 5;
 
-    public static async Task<ExpiryList> ReportAsync(IDocumentSession session, PickupLocation store, DateOnly day, TimeProvider clock,
+    /// <returns>The day's list; null when requests kept changing under every attempt (the caller asks again).</returns>
+    public static async Task<ExpiryList?> ReportAsync(IDocumentSession session, PickupLocation store, DateOnly day, TimeProvider clock,
         CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
@@ -62,12 +63,14 @@ public static class ExpiryReport
                 await session.SaveChangesAsync(ct);
                 return list;
             }
-            catch (Exception exception) when (WriteConflict.IsAny(exception) && attempt < MaxAttempts)
+            catch (Exception exception) when (WriteConflict.IsAny(exception))
             {
                 // Another counter reported the day, or a request changed meanwhile: ask again on what is there now.
                 session.EjectAllPendingChanges();
                 foreach (var (request, _) in current)
                     session.Eject(request);
+                if (attempt == MaxAttempts)
+                    return null;
             }
         }
     }

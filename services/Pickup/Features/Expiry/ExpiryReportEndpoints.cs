@@ -23,7 +23,7 @@ public static class ExpiryReportEndpoints
                     return ProblemCodes.NotFound("store.not_found", $"'{storeId}' is not a pickup store.");
                 if (user.MayActFor(storeId) is { } otherStore)
                     return otherStore.ToProblem(); // a store's counter reports its own pickups only
-                return TypedResults.Ok(await ExpiryReport.ReportAsync(session, store, ExpiryRules.StoreToday(store, clock.GetUtcNow()), clock, ct));
+                return Answer(await ExpiryReport.ReportAsync(session, store, ExpiryRules.StoreToday(store, clock.GetUtcNow()), clock, ct));
             })
             .RequireAuthorization(PlatformPolicies.StoreWork)
             .WithTags("Pickup counter")
@@ -31,7 +31,8 @@ public static class ExpiryReportEndpoints
                 "(their orders cancel those lines, INV-7 releases their stock) and prints the list; later asks answer the same list.")
             .Produces<ExpiryList>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         app.MapPost("/api/pickups/stores/{storeId}/expiry-report/{day}", async Task<IResult> (string storeId, string day, IDocumentSession session,
                 TimeProvider clock, CancellationToken ct) =>
@@ -40,7 +41,7 @@ public static class ExpiryReportEndpoints
                     return ProblemCodes.BadRequest("expiry.day_invalid", "Name the day as yyyy-MM-dd.");
                 if (await session.LoadAsync<PickupLocation>(storeId, ct) is not { } store)
                     return ProblemCodes.NotFound("store.not_found", $"'{storeId}' is not a pickup store.");
-                return TypedResults.Ok(await ExpiryReport.ReportAsync(session, store, named, clock, ct));
+                return Answer(await ExpiryReport.ReportAsync(session, store, named, clock, ct));
             })
             .RequireAuthorization(PlatformPolicies.Operator)
             .WithTags("Pickup counter")
@@ -49,7 +50,12 @@ public static class ExpiryReportEndpoints
             .Produces<ExpiryList>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
+
+    private static IResult Answer(ExpiryList? list) => list is not null
+        ? TypedResults.Ok(list)
+        : ProblemCodes.Conflict("expiry.changed", "The store's pickups kept changing while the day was reported: ask again.");
 }
