@@ -38,6 +38,7 @@ builder.AddMessaging("order", bus =>
     bus.AddConsumer<StorefrontWebhookConsumer>();
     bus.AddConsumer<OnlineSaleRejectedConsumer>();
     bus.AddConsumer<PickupCancelledAtCounterConsumer>();
+    bus.AddConsumer<PickupEndedAtStoreConsumer>();
     bus.AddConsumer<OmniChannel.Order.Features.Allocation.StockAllocatedConsumer>();
     bus.AddConsumer<OmniChannel.Order.Features.Allocation.ShipmentLeftConsumer>();
     bus.AddSagaStateMachine<OrderStateMachine, OrderState>(typeof(OrderStateDefinition)).MartenRepository();

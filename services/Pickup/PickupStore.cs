@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using OmniChannel.Pickup.Features.Expiry;
 using OmniChannel.Pickup.Features.PickupRequests;
 using OmniChannel.Pickup.Features.Printing;
 using OmniChannel.Pickup.Features.Products;
@@ -19,5 +20,7 @@ public static class PickupStore
         // queries, and the stream's version settles two writers at once (PickupStream).
         options.Projections.Snapshot<PickupRequest>(SnapshotLifecycle.Inline);
         options.Schema.For<PickupRequest>().Index(request => request.StoreId).Index(request => request.OrderId);
+        // PUP-8: one expiry list per store and day (its id), so a day is reported once.
+        options.Schema.For<ExpiryList>();
     }
 }

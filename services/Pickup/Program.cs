@@ -1,6 +1,8 @@
 using OmniChannel.Pickup;
 using OmniChannel.Pickup.Features.Cancellations;
 using OmniChannel.Pickup.Features.Completion;
+using OmniChannel.Pickup.Features.Expiry;
+using OmniChannel.Pickup.Features.NotPossible;
 using OmniChannel.Pickup.Features.PickupRequests;
 using OmniChannel.Pickup.Features.Printing;
 using OmniChannel.Pickup.Features.Products;
@@ -29,6 +31,8 @@ app.MapDefaultEndpoints();
 app.MapPickupRequests();
 app.MapCompletePickup();
 app.MapCancelAfterReceive();
+app.MapNotPossible();
+app.MapExpiryReport();
 app.MapReceivePickup();
 app.MapPickupHistory();
 app.MapPrinting();

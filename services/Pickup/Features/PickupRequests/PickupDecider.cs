@@ -108,7 +108,7 @@ public static class PickupDecider
     }
 
     /// <summary>PUP-5: a request nothing of which was handed over can be declared not possible, with a reason.</summary>
-    public static Decision NotPossible(PickupRequest request, string? reason, DateTimeOffset now)
+    public static Decision NotPossible(PickupRequest request, string? reason, DateTimeOffset now, bool outOfStock = false)
     {
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > MaxReasonLength)
             return Decision.No(Refusal.Invalid("pickup.reason_required", $"Say why, in 1 to {MaxReasonLength} characters."));
@@ -116,7 +116,7 @@ public static class PickupDecider
             return Decision.No(request.IsOpen
                 ? Refusal.Conflict("pickup.partly_collected", "Goods of this pickup were handed over already: cancel the rest instead.")
                 : Closed(request));
-        return Decision.Of(new PickupNotPossible(request.Id, reason.Trim(), now));
+        return Decision.Of(new PickupNotPossible(request.Id, reason.Trim(), now, outOfStock));
     }
 
     /// <summary>

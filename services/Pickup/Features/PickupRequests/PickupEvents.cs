@@ -47,8 +47,8 @@ public sealed record CancelledItemsOffHanger(Guid PickupId, string PrintJobId, I
 /// <summary>PUP-2 / PUP-6: nothing is left to collect: the receipt is void, the goods off the hanger.</summary>
 public sealed record PickupCancelled(Guid PickupId, string Reason, DateTimeOffset At);
 
-/// <summary>PUP-5: the store cannot serve the request (out of stock, or an unavoidable reason).</summary>
-public sealed record PickupNotPossible(Guid PickupId, string Reason, DateTimeOffset At);
+/// <summary>PUP-5: the store cannot serve the request (out of stock, or an unavoidable reason), with the reason text.</summary>
+public sealed record PickupNotPossible(Guid PickupId, string Reason, DateTimeOffset At, bool OutOfStock = false);
 
 /// <summary>PUP-4: goods handed over at the counter (the request's "completed" step; partially when some are left).</summary>
 public sealed record PickupHandedOver(Guid PickupId, PickupCompletion Completion);

@@ -1,6 +1,6 @@
 namespace OmniChannel.Pickup.Features.Printing;
 
-public enum PrintJobKind { Receipt, Reprint, CancellationSlip }
+public enum PrintJobKind { Receipt, Reprint, CancellationSlip, ExpiryList }
 
 /// <summary>
 /// One document on a store's print queue (PUP-1), which the store's print agent takes (GET …/print-jobs), prints and
