@@ -105,7 +105,9 @@ foreach (var setting in builder.Configuration.GetSection("Order:OperatorQueues")
 // (the tests: --Inventory:StorefrontPush:Interval=00:00:01 --Storefronts:test:WebhookUrl=… --Storefronts:test:WebhookSecret=whsec_…).
 foreach (var setting in builder.Configuration.GetSection("Inventory:StorefrontPush").GetChildren().Where(s => s.Value is not null))
     inventory.WithEnvironment($"StorefrontPush__{setting.Key}", setting.Value);
+// The Order service sends storefronts their order.ready_for_pickup (PUP-9) to the same URLs, signed with the same secrets.
 foreach (var setting in builder.Configuration.GetSection("Storefronts").GetChildren().SelectMany(s => s.GetChildren().Where(c => c.Value is not null)))
-    inventory.WithEnvironment(setting.Path.Replace(":", "__", StringComparison.Ordinal), setting.Value);
+    foreach (var service in new[] { inventory, order, orderWorker })
+        service.WithEnvironment(setting.Path.Replace(":", "__", StringComparison.Ordinal), setting.Value);
 
 builder.Build().Run();

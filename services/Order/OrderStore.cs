@@ -35,6 +35,8 @@ public static class OrderStore
         options.Projections.Snapshot<EcommerceOrder>(SnapshotLifecycle.Inline);
         options.Schema.For<EcommerceOrder>().Index(o => o.Status).Index(o => o.StoreId).Index(o => o.ConfirmationNumber);
         options.Schema.For<StorefrontCustomerLink>();
+        // PUP-9: the storefront notifications' delivery log (order.ready_for_pickup), read by the worker's job by what is due.
+        options.Schema.For<OmniChannel.ServiceDefaults.Webhooks.WebhookDelivery>().Index(d => d.NextAttemptAt).Index(d => d.CreatedAt);
         options.Schema.For<ProductIdentifiers>().Identity(product => product.Sku).Index(p => p.Upc).Index(p => p.VendorPartNumber);
         options.Schema.For<TerminalTransaction>()
             .UniqueIndex(transaction => transaction.ConfirmationNumber)

@@ -37,6 +37,8 @@ builder.AddMessaging("order", bus =>
     bus.AddConsumer<TenderTypeChangedConsumer>();
     bus.AddConsumer<StorefrontWebhookConsumer>();
     bus.AddConsumer<OnlineSaleRejectedConsumer>();
+    bus.AddConsumer<OnlineSaleCompletedConsumer>(); // PUP-9
+    bus.AddConsumer<PickupReadyForCollectionConsumer>();
     bus.AddConsumer<PickupCancelledAtCounterConsumer>();
     bus.AddConsumer<PickupEndedAtStoreConsumer>();
     bus.AddConsumer<OmniChannel.Order.Features.Allocation.StockAllocatedConsumer>();
@@ -63,6 +65,7 @@ builder.Services.AddSingleton<RealTimeOrderCreation>();
 builder.Services.AddSingleton<EcommerceSale>();
 builder.Services.AddScoped<EcommerceWork>();
 builder.Services.Configure<StorefrontWebhookOptions>(builder.Configuration);
+builder.Services.AddStorefrontNotifications(builder.Configuration); // PUP-9: order.ready_for_pickup to the storefront
 builder.Services.Configure<AsyncCancellationOptions>(builder.Configuration.GetSection(AsyncCancellationOptions.Section));
 if (role.ServesApi())
 {
@@ -79,6 +82,7 @@ if (role.RunsSaga())
     builder.Services.AddHostedService(services => services.GetRequiredService<AsyncCancellationJob>());
     builder.Services.AddHealthChecks().AddCheck<AsyncCancellationHealth>("async-cancellations", tags: [ServiceDefaultsExtensions.ReadyTag]);
     builder.Services.AddHostedService<EcommerceQueueJob>();
+    builder.Services.AddHostedService<StorefrontNotificationJob>();
     // Issue 13: the operators' queues (overdue transactions, permanent failures, error queues), sampled for gauges and health.
     builder.Services.Configure<OperatorQueueOptions>(builder.Configuration.GetSection(OperatorQueueOptions.Section));
     builder.Services.AddSingleton<ErrorQueues>();

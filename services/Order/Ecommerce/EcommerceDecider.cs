@@ -120,6 +120,34 @@ public static class EcommerceDecider
     public static object[] SaleRejected(EcommerceOrder order, string confirmationNumber, string code, string reason, DateTimeOffset at) =>
         order.ConfirmationNumber != confirmationNumber || order.SaleRejected ? [] : [new EcommerceSaleRejected(confirmationNumber, code, reason, at)];
 
+    /// <summary>
+    /// PUP-9: the sale's pickup is on the store's hanger (PUP-3): the order, accepted (In Process) or not yet (New: the
+    /// counter that received it took it on), is Ready for Pickup, and the customer is notified (<see cref="NotifiesReadyForPickup"/>).
+    /// One moved there by hand was notified then; one closed, or another sale's word, changes nothing.
+    /// </summary>
+    public static object[] ReadyForCollection(EcommerceOrder order, string confirmationNumber, DateTimeOffset at) =>
+        order.ConfirmationNumber == confirmationNumber && order.Status is EcommerceStatus.New or EcommerceStatus.InProcess
+            ? [new EcommerceStatusChanged(EcommerceStatus.ReadyForPickup, AutomaticActor, at)]
+            : [];
+
+    /// <summary>
+    /// PUP-9: the sale completed: its goods handed over at the counter and paid (a buy-online order's hold captured, a
+    /// reservation's payment taken at the counter). The e-commerce order still open on the screen is Completed; one the
+    /// store already completed, rejected or archived stays as it is.
+    /// </summary>
+    public static object[] SaleCompleted(EcommerceOrder order, string confirmationNumber, DateTimeOffset at) =>
+        order.ConfirmationNumber == confirmationNumber
+        && order.Status is EcommerceStatus.New or EcommerceStatus.InProcess or EcommerceStatus.ReadyForPickup
+            ? [new EcommerceStatusChanged(EcommerceStatus.Completed, AutomaticActor, at)]
+            : [];
+
+    /// <summary>PUP-9: the customer is told through the storefront when their order becomes Ready for Pickup, by the counter or by hand.</summary>
+    public static bool NotifiesReadyForPickup(IEnumerable<object> events) =>
+        events.OfType<EcommerceStatusChanged>().Any(e => e.Status == EcommerceStatus.ReadyForPickup);
+
+    /// <summary>Who moved an order when the pickup counter's work moved it (the history's <c>By</c>).</summary>
+    public const string AutomaticActor = "pickup-counter";
+
     /// <summary>ECM-5: still waiting to be accepted (In Process) or rejected.</summary>
     public static bool AwaitsAcceptance(EcommerceStatus status) => status is EcommerceStatus.New or EcommerceStatus.CustomerIdRequired
         or EcommerceStatus.ProductMatchFailed or EcommerceStatus.ProcessSaleFailed;

@@ -17,9 +17,17 @@ public sealed record StorefrontLine(int LineNumber, string? Upc, string? PartNum
 /// <summary>The card hold the storefront's checkout took (PAY-3): its token, captured at pickup.</summary>
 public sealed record StorefrontPayment(string CardTypeId, string CardToken);
 
-/// <summary>An order a storefront sent (<c>order.created</c>), read from its webhook's payload (docs/storefront-webhooks.md).</summary>
+/// <summary>
+/// An order a storefront sent (<c>order.created</c>), read from its webhook's payload (docs/storefront-webhooks.md).
+/// <see cref="Payment"/> is null for a reservation (<c>"payment": {"kind": "reserve"}</c>, PUP-9): reserved online, paid in store.
+/// </summary>
 public sealed record StorefrontOrder(string Number, DateTimeOffset PlacedAt, string PickupStoreId, string Currency, StorefrontCustomer Customer,
-    IReadOnlyList<StorefrontLine> Lines, StorefrontPayment Payment);
+    IReadOnlyList<StorefrontLine> Lines, StorefrontPayment? Payment)
+{
+    /// <summary>PUP-9: reserve online, pay in store; nothing is authorized until the customer pays at the counter.</summary>
+    [JsonIgnore]
+    public bool IsReservation => Payment is null;
+}
 
 /// <summary>
 /// Reads a webhook's payload into a <see cref="StorefrontOrder"/>, or says why it cannot (ECM-3 Process Sale Failed: the
@@ -29,6 +37,8 @@ public static class StorefrontPayload
 {
     public const string OrderCreated = "order.created";
     public const string OrderCancelled = "order.cancelled";
+    public const string PaymentKindCard = "card";
+    public const string PaymentKindReserve = "reserve";
     public const int MaxLines = 200;
     private const int MaxText = 200;
 
@@ -70,11 +80,17 @@ public static class StorefrontPayload
                 return (null, $"order.lines[{i}] needs a upc or partNumber, a quantity and a unitPrice.");
             read.Add(new StorefrontLine(i + 1, Trim(l.Upc), Trim(l.PartNumber), Trim(l.Description), l.Quantity.Value, l.UnitPrice.Value));
         }
-        if (o.Payment is not { } p || !IsText(p.CardTypeId) || !IsText(p.CardToken))
+        // PUP-9: a reservation names its kind; any other payment (kind "card" or none named, as before) is the checkout's card hold.
+        if (o.Payment is not { } p || !(p.Kind is null or PaymentKindCard or PaymentKindReserve))
+            return (null, $"order.payment is the card hold (kind \"{PaymentKindCard}\", cardTypeId, cardToken) or kind \"{PaymentKindReserve}\" (paid in store).");
+        var reserve = p.Kind == PaymentKindReserve;
+        if (reserve && (p.CardTypeId is not null || p.CardToken is not null))
+            return (null, "order.payment of kind \"reserve\" carries no card: the customer pays at the pickup counter.");
+        if (!reserve && (!IsText(p.CardTypeId) || !IsText(p.CardToken)))
             return (null, "order.payment needs the card hold's cardTypeId and cardToken.");
         return (new StorefrontOrder(o.Number!, placedAt, o.PickupStoreId!, currency.ToUpperInvariant(),
             new StorefrontCustomer(Trim(c.Id), c.Email!.Trim().ToLowerInvariant(), c.Name!.Trim(), Trim(c.Phone), c.AcceptsMarketing ?? false,
-                c.ShippingAddress), read, new StorefrontPayment(p.CardTypeId!.Trim(), p.CardToken!.Trim())), null);
+                c.ShippingAddress), read, reserve ? null : new StorefrontPayment(p.CardTypeId!.Trim(), p.CardToken!.Trim())), null);
     }
 
     /// <summary>An <c>order.cancelled</c> webhook's order number; null when the payload is not one (read it as an order then).</summary>
@@ -106,5 +122,5 @@ public static class StorefrontPayload
 
     private sealed record LinePayload(string? Upc, string? PartNumber, string? Description, int? Quantity, decimal? UnitPrice);
 
-    private sealed record PaymentPayload(string? CardTypeId, string? CardToken);
+    private sealed record PaymentPayload(string? Kind, string? CardTypeId, string? CardToken);
 }

@@ -26,13 +26,14 @@ public static class AcceptanceDecider
         var depositDue = Deposit.Due(order.Lines, pricing.Lines, order.DepositPercent, pricing.Currency);
         var balance = Deposit.BalanceToAuthorize(order.Channel, pricing.Total, depositDue);
         draft = draft.Record(new OrderPriced(pricing.Lines, pricing.Total, depositDue, pricing.Currency));
-        if (depositDue <= 0 && balance <= 0)
+        // A reservation (PUP-9) has no card: nothing is taken now, its whole balance is paid at the counter.
+        if (order.DepositTender is not { } tender || (depositDue <= 0 && balance <= 0))
             return Confirm(draft, now);
         return draft.Send(new CaptureDeposit
         {
             OrderId = order.OrderId, ConfirmationNumber = order.Id, StoreId = order.StoreId,
-            TenderTypeId = order.DepositTender.TenderTypeId, CardTypeId = order.DepositTender.CardTypeId,
-            CardToken = order.DepositTender.CardToken, Amount = depositDue, Currency = order.Currency,
+            TenderTypeId = tender.TenderTypeId, CardTypeId = tender.CardTypeId,
+            CardToken = tender.CardToken, Amount = depositDue, Currency = order.Currency,
             BalanceToAuthorize = balance, Channel = SalesChannelOf(order.Channel),
         }).Go(OrderNext.TakingDeposit);
     }

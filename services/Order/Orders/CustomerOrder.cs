@@ -29,7 +29,10 @@ public sealed record Fulfillment(FulfillmentKind Kind, string LocationId, string
 /// <param name="LockedUnitPrice">ECM-7: the storefront's price the customer agreed to; the order is not re-priced without them.</param>
 public sealed record OrderLine(int LineId, string Sku, int Quantity, Fulfillment Fulfillment, decimal? LockedUnitPrice = null);
 
-/// <summary>The card the order is paid with at order time: a token, never a card number (PAY-12).</summary>
+/// <summary>
+/// The card the order is paid with at order time: a token, never a card number (PAY-12). An order has none when it is a
+/// reservation (PUP-9, the storefront's "reserve online, pay in store"): its whole balance is paid at the counter.
+/// </summary>
 public sealed record DepositTender(string TenderTypeId, string CardTypeId, string CardToken);
 
 public sealed record LinePrice(int LineId, decimal UnitPrice, decimal DiscountAmount, decimal NetAmount);
@@ -73,7 +76,7 @@ public sealed record CustomerOrder(
     CustomerType CustomerType,
     OrderStatus Status,
     IReadOnlyList<OrderLine> Lines,
-    DepositTender DepositTender,
+    DepositTender? DepositTender,
     decimal DepositPercent,
     IReadOnlyList<LinePrice> Prices,
     decimal Total,

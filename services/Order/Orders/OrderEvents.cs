@@ -4,8 +4,9 @@ namespace OmniChannel.Order.Orders;
 
 // The events of an order's stream (keyed by its confirmation number).
 
+/// <param name="DepositTender">The card paid with at order time; none for a reservation paid in store (PUP-9).</param>
 public sealed record OrderCreated(string ConfirmationNumber, Guid OrderId, string StoreId, string TerminalId, string CustomerId,
-    CustomerType CustomerType, IReadOnlyList<OrderLine> Lines, DepositTender DepositTender, decimal DepositPercent,
+    CustomerType CustomerType, IReadOnlyList<OrderLine> Lines, DepositTender? DepositTender, decimal DepositPercent,
     CreationPath CreatedVia, DateTimeOffset ReceivedAt, DateTimeOffset CreatedAt, string Currency,
     OrderChannel Channel = OrderChannel.Store);
 

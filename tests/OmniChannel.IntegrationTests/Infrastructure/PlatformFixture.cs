@@ -37,7 +37,10 @@ public sealed class PlatformFixture : IAsyncLifetime
             "--Order:AsyncCancellation:Interval=00:00:02",
             "--Order:OperatorQueues:PendingTransactionThreshold=00:00:01", "--Order:OperatorQueues:SampleInterval=00:00:01",
             "--Inventory:StorefrontPush:Interval=00:00:02", "--Inventory:StorefrontPush:FirstRetryDelay=00:00:01",
-            .. Storefront.PlatformArguments]);
+            .. Storefront.PlatformArguments,
+            // PUP-9: the sample storefront "web" (its secret in the Order service's development settings) is told at the test
+            // storefront's listener, under its own path, that an order is ready for pickup.
+            $"--Storefronts:web:WebhookUrl={Storefront.Url}web"]);
         Gateway = new HttpClient { BaseAddress = Platform.GatewayUrl, Timeout = TimeSpan.FromSeconds(30) };
         Current = this;
     }

@@ -223,9 +223,11 @@ public class EcommerceImportTests(PlatformFixture platform)
         await counter.CompletedAsync(await counter.PickupAsync(sale, "HOUSTON"), ("83010", 1));
         var paid = await storefront.CustomerOrderAsync(confirmationNumber, "Completed");
         Assert.Equal(22.00m, paid.GetProperty("payment").GetProperty("capturedAtFulfillment").GetDecimal());
-        var completed = await storefront.ActAsync(IdOf(number), "status", new { status = "Completed" }, Principal.Operator);
+        // PUP-9: the sale completed, the e-commerce order is Completed by itself; a manager's move after it is refused.
+        await storefront.UntilStatusAsync(IdOf(number), "Completed", Principal.Operator);
+        await Problems.AssertAsync(await platform.As(Principal.Operator).PostAsJsonAsync($"/api/orders/ecommerce/{IdOf(number)}/status",
+            new { status = "Completed" }), HttpStatusCode.Conflict, "ecommerce.transition_invalid");
 
-        Assert.Equal("Completed", completed.GetProperty("status").GetString());
         var queue = await platform.As(Principal.Operator).GetFromJsonElementAsync("/api/orders/ecommerce");
         Assert.DoesNotContain(queue.GetProperty("orders").EnumerateArray(), o => o.GetProperty("id").GetString() == IdOf(number));
     }

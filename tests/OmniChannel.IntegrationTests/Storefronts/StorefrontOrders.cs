@@ -28,9 +28,15 @@ public sealed class StorefrontOrders(PlatformFixture platform)
         return new { id = storefrontCustomerId, email, name, phone, acceptsMarketing, shippingAddress };
     }
 
-    public static string OrderFrom(DateTimeOffset placedAt, string number, object customer, params object[] lines)
+    public static string OrderFrom(DateTimeOffset placedAt, string number, object customer, params object[] lines) =>
+        OrderPaidWith(new { cardTypeId = "VISA", cardToken = "tok_visa_ok" }, placedAt, number, customer, lines);
+
+    /// <summary>PUP-9: a reservation picked up at HOUSTON: reserved online, paid in store (<c>"payment": {"kind": "reserve"}</c>).</summary>
+    public static string Reservation(string number, string email, params object[] lines) =>
+        OrderPaidWith(new { kind = "reserve" }, DateTimeOffset.UtcNow, number, Customer(email, null), lines);
+
+    private static string OrderPaidWith(object payment, DateTimeOffset placedAt, string number, object customer, object[] lines)
     {
-        var payment = new { cardTypeId = "VISA", cardToken = "tok_visa_ok" };
         var order = new { number, placedAt, pickupStoreId = "HOUSTON", currency = "USD", customer, lines, payment };
         return JsonSerializer.Serialize(new { type = "order.created", order });
     }
@@ -93,8 +99,8 @@ public sealed class StorefrontOrders(PlatformFixture platform)
         return await response.ReadJsonAsync();
     }
 
-    /// <summary>The sample storefront's development secret, as the Order service reads it.</summary>
-    private static string DevelopmentSecret() =>
+    /// <summary>The sample storefront's development secret, as the Order service reads it (and signs what it sends "web" with).</summary>
+    public static string DevelopmentSecret() =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "services", "Order", "appsettings.Development.json")))
             .RootElement.GetProperty("Storefronts").GetProperty("web").GetProperty("WebhookSecret").GetString()!;
 }

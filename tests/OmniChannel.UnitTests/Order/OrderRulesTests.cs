@@ -139,6 +139,20 @@ public class OrderRulesTests
     }
 
     [Fact]
+    public void PUP9_a_storefront_reservation_sends_no_payment_and_is_an_online_order_with_no_card_and_no_deposit()
+    {
+        var reservation = Online(Line(new("pickup", StoreId: "HOUSTON"))) with { Payment = null };
+
+        var (order, refusal) = OrderRules.Validate(reservation, Data, Today, reservation: true);
+
+        Assert.Null(refusal);
+        Assert.Equal((OrderChannel.Online, (DepositTender?)null, 0m), (order!.Channel, order.Deposit, order.DepositPercent));
+        Assert.Equal("payment.card_token_required", Refusal(reservation)); // not a reservation: an online order still pays by card
+        Assert.Equal("reservation.online_only", OrderRules.Validate(Online(Line(new("pickup", StoreId: "HOUSTON"))), Data, Today, reservation: true).Refusal?.Code);
+        Assert.Equal("reservation.online_only", OrderRules.Validate(reservation with { Channel = "callCenter" }, Data, Today, reservation: true).Refusal?.Code);
+    }
+
+    [Fact]
     public void PAY4_a_call_center_order_pays_its_prepayment_at_the_default_deposit_percent()
     {
         var (order, refusal) = OrderRules.Validate(Online(Line(new("ship", Address: Home))) with { Channel = "callCenter" }, Data, Today);

@@ -13,9 +13,12 @@ public sealed record OrderReferenceData(
     IReadOnlyDictionary<string, ProductInfo> Products,
     IReadOnlySet<string> CardTypeIds);
 
-/// <summary>An order that passed every rule, with each line's fulfillment resolved to the warehouse it takes stock from.</summary>
+/// <summary>
+/// An order that passed every rule, with each line's fulfillment resolved to the warehouse it takes stock from;
+/// <see cref="Deposit"/> is null for a reservation (PUP-9: nothing paid or authorized until the counter).
+/// </summary>
 public sealed record ValidOrder(string StoreId, string TerminalId, string CustomerId, CustomerType CustomerType,
-    IReadOnlyList<OrderLine> Lines, DepositTender Deposit, decimal DepositPercent, string Currency, OrderChannel Channel = OrderChannel.Store);
+    IReadOnlyList<OrderLine> Lines, DepositTender? Deposit, decimal DepositPercent, string Currency, OrderChannel Channel = OrderChannel.Store);
 
 /// <summary>ORD-1, ORD-3, ORD-12, INV-6, PAY-1: what makes an order from a terminal, the storefront or the call center acceptable. Pure: no I/O.</summary>
 public static class OrderRules
@@ -25,7 +28,12 @@ public static class OrderRules
     /// <summary>Units of one line: more is no order a store takes, and sums of quantities must not overflow.</summary>
     public const int MaxQuantity = 100_000;
 
-    public static (ValidOrder? Order, Refusal? Refusal) Validate(CreateOrderRequest request, OrderReferenceData data, DateOnly today)
+    /// <param name="reservation">
+    /// PUP-9: a storefront's reservation (reserve online, pay in store), made from its webhook (ECM-3 New): an online order
+    /// that sends no payment; nothing is authorized, the whole balance is due at pickup.
+    /// </param>
+    public static (ValidOrder? Order, Refusal? Refusal) Validate(CreateOrderRequest request, OrderReferenceData data, DateOnly today,
+        bool reservation = false)
     {
         if (ParseChannel(request.Channel) is not { } channel)
             return Refuse("order.channel_unknown", $"channel is store, online or callCenter, not '{request.Channel}'.");
@@ -57,6 +65,11 @@ public static class OrderRules
             return Refuse("fulfillment.carry_out_store_only", "Only a store terminal hands goods over at once: carryOut is not a storefront or call-center fulfillment.");
         if (channel != OrderChannel.Store && request.Deposit is not null)
             return Refuse("deposit.store_only", "A deposit is swiped at a store terminal: the storefront and the call center send their card token as payment.");
+        var terminal = string.IsNullOrWhiteSpace(request.TerminalId) ? (channel == OrderChannel.Online ? "storefront" : "call-center") : request.TerminalId.Trim();
+        if (reservation)
+            return channel != OrderChannel.Online || request.Payment is not null
+                ? Refuse("reservation.online_only", "A reservation is a storefront's online order without a payment: it is paid at the pickup counter.")
+                : (new ValidOrder(store.StoreId, terminal, customer.Id, customer.Type, orderLines, null, 0m, store.Currency, channel), null);
         var (tender, what) = channel == OrderChannel.Store ? (request.Deposit, "deposit") : (request.Payment, "payment");
         if (ValidateTender(tender, what, data) is { } tenderRefusal)
             return (null, tenderRefusal);
@@ -65,7 +78,6 @@ public static class OrderRules
             return Refuse("deposit.percent_invalid", "A deposit override is a store terminal's, between 0 and 100 percent.");
 
         var percent = Orders.Deposit.PercentFor(channel, customer.Type, data.Parameters.DefaultDepositPercent, tender.Percent);
-        var terminal = string.IsNullOrWhiteSpace(request.TerminalId) ? (channel == OrderChannel.Online ? "storefront" : "call-center") : request.TerminalId.Trim();
         return (new ValidOrder(store.StoreId, terminal, customer.Id, customer.Type, orderLines,
             new DepositTender(tender.TenderTypeId!, tender.CardTypeId!, tender.CardToken!), percent, store.Currency, channel), null);
     }

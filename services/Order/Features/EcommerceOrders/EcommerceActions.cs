@@ -110,7 +110,7 @@ public static class EcommerceActions
 /// One action on an e-commerce order: loads it for writing, checks who acts, decides, appends at the version read and —
 /// for the actions that go on to the sale — creates the sale in the same commit once the order is ready for it (ECM-3 New).
 /// </summary>
-public sealed class EcommerceWork(IDocumentSession session, EcommerceSale sale, InitiatorAccessor initiators)
+public sealed class EcommerceWork(IDocumentSession session, EcommerceSale sale, InitiatorAccessor initiators, StorefrontNotifications notifications)
 {
     private Customer? created;
 
@@ -143,6 +143,7 @@ public sealed class EcommerceWork(IDocumentSession session, EcommerceSale sale, 
             after = EcommerceOrder.Fold(after, [made]);
         }
         stream.AppendMany(events);
+        notifications.Stage(session, after, events); // PUP-9: moved to Ready for Pickup by hand, the customer is told too
         try
         {
             await session.SaveChangesAsync(ct);

@@ -14,7 +14,8 @@ namespace OmniChannel.Order.Features.EcommerceOrders;
 /// <summary>
 /// ECM-3 New: an e-commerce order with a customer and a product for every line becomes a customer order of the online
 /// channel, through the same rules and creation as every other channel's (<see cref="OrderRules"/>, <see cref="OrderCreator"/>:
-/// its stock asked for, its card hold authorized for capture at pickup, PAY-3). Each line is picked up at the storefront's
+/// its stock asked for, its card hold authorized for capture at pickup, PAY-3; a reservation authorizes nothing and is paid
+/// at the counter, PUP-9). Each line is picked up at the storefront's
 /// pickup store and keeps the storefront's price (ECM-7). In the caller's session: the sale commits with the event that says so.
 /// </summary>
 public sealed class EcommerceSale(ReferenceData references, OrderCreator creator, TimeProvider clock)
@@ -27,11 +28,12 @@ public sealed class EcommerceSale(ReferenceData references, OrderCreator creator
         var placed = order.Order!;
         var request = new CreateOrderRequest(placed.PickupStoreId, TerminalId: null, order.CustomerId,
             order.Lines.Select(l => new CreateOrderLine(l.Sku, l.Line.Quantity, new FulfillmentRequest("pickup", placed.PickupStoreId))).ToList(),
-            Deposit: null, Channel: "online", Payment: new DepositTenderRequest("CARD", placed.Payment.CardTypeId, placed.Payment.CardToken));
+            Deposit: null, Channel: "online",
+            Payment: placed.Payment is { } card ? new DepositTenderRequest("CARD", card.CardTypeId, card.CardToken) : null);
         var data = await references.LoadAsync(request, ct);
         if (newCustomer is not null && newCustomer.Id == order.CustomerId)
             data = data with { Customer = newCustomer };
-        var (valid, refusal) = OrderRules.Validate(request, data, DateOnly.FromDateTime(now.UtcDateTime));
+        var (valid, refusal) = OrderRules.Validate(request, data, DateOnly.FromDateTime(now.UtcDateTime), reservation: placed.IsReservation);
         if (refusal is not null)
             return new EcommerceSaleRefused(refusal.Code, refusal.Detail, now);
         if (!string.Equals(valid!.Currency, placed.Currency, StringComparison.Ordinal))

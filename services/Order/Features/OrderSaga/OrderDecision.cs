@@ -8,7 +8,8 @@ public delegate OrderOutcome OrderDecider<in T>(BehaviorContext<OrderState, T> c
 
 /// <summary>
 /// The saga's one step with I/O: loads the order, lets a pure decider decide on the message, appends the events it
-/// decided, sends its commands (and, for an online order rejected, <see cref="OnlineSaleRejected"/>), and leaves the outcome on the context for the machine to branch on.
+/// decided, sends its commands (and, for an online order rejected or completed, <see cref="OnlineSaleRejected"/> or
+/// <see cref="OnlineSaleCompleted"/>), and leaves the outcome on the context for the machine to branch on.
 /// </summary>
 public sealed class OrderDecision<T>(OrderDecider<T> decide) : IStateMachineActivity<OrderState, T> where T : class
 {
@@ -24,6 +25,8 @@ public sealed class OrderDecision<T>(OrderDecider<T> decide) : IStateMachineActi
             await context.Publish(command, context.CancellationToken); // by its runtime type
         foreach (var rejected in OnlineSaleRejected.Of(order, outcome.Events))
             await context.Publish(rejected, context.CancellationToken); // an e-commerce order learns its sale was refused (ECM-6)
+        foreach (var completed in OnlineSaleCompleted.Of(order, outcome.Events))
+            await context.Publish(completed, context.CancellationToken); // … or that it was handed over and paid (PUP-9)
         context.AddOrUpdatePayload(() => outcome, _ => outcome);
         await next.Execute(context);
     }

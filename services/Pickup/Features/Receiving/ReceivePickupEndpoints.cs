@@ -12,7 +12,8 @@ public sealed record ItemScanRequest(string? Code);
 
 /// <summary>
 /// PUP-3 at the counter: the receipt's barcode, then every item by its UPC, one scan per unit. The last one receives the
-/// request and puts it on the hanger. Each scan is an event of the request's stream, so a restart loses none.
+/// request and puts it on the hanger, and tells the order the customer can come (<see cref="ReadyForCollection"/>, PUP-9).
+/// Each scan is an event of the request's stream, so a restart loses none.
 /// </summary>
 public static class ReceivePickupEndpoints
 {
@@ -46,10 +47,10 @@ public static class ReceivePickupEndpoints
                     return problem;
                 if (Code(scan.Code, "pickup.code_required") is { } invalid)
                     return invalid;
-                return Answer(pickupId, await PickupStream.DecideAsync(session, pickupId, (request, _) =>
+                return Answer(pickupId, await PickupStream.DecideAsync(session, pickupId, (request, staged) =>
                     user.MayActFor(request.StoreId) is { } otherStore
                         ? PickupDecider.Decision.No(otherStore)
-                        : PickupDecider.ScanItem(request, scan.Code, key, clock.GetUtcNow()), ct));
+                        : ReadyForCollection.Announce(request, PickupDecider.ScanItem(request, scan.Code, key, clock.GetUtcNow()), staged), ct));
             })
             .RequiresIdempotencyKey()
             .WithSummary("One unit scanned by its UPC (PUP-3); when every item is scanned the pickup is received and goes on the hanger. " +
