@@ -160,13 +160,14 @@ public sealed class OrderSagaTransitionTests : IAsyncLifetime
         await harness.Bus.Publish(PickupOf("pickup.1"));
         Assert.True(await harness.Published.Any<CaptureFulfillmentPayment>(m =>
             m.Context.Message is { FulfillmentId: "pickup.1", Purpose: FulfillmentPurpose.Pickup, Amount: 80m, PreferredTenderLineId: 7 }));
-        Assert.Contains(Recorded, e => e is Events.LinesFulfilled { FulfillmentId: "pickup.1", Source: Events.FulfillmentSource.Pickup });
+        // The message leaves with the stream's append; the test's own list of what was appended is filled just after it.
+        await UntilAsync(() => Recorded.Any(e => e is Events.LinesFulfilled { FulfillmentId: "pickup.1", Source: Events.FulfillmentSource.Pickup }));
         Assert.NotNull(await saga.Exists(orderId, m => m.AwaitingFulfillment, TimeSpan.FromSeconds(5)));
 
         await harness.Bus.Publish(new FulfillmentPaymentCaptured { OrderId = orderId, FulfillmentId = "pickup.1", Captured = 80m, CaptureTokens = ["cap"] });
 
         Assert.Null(await saga.NotExists(orderId, TimeSpan.FromSeconds(5)));
-        Assert.Contains(Recorded, e => e is Events.FulfillmentPaymentCaptured { AttemptId: "pickup.1", Captured: 80m });
+        await UntilAsync(() => Recorded.Any(e => e is Events.FulfillmentPaymentCaptured { AttemptId: "pickup.1", Captured: 80m }));
         Assert.True(await harness.Published.Any<ReleaseOrderAuthorizations>(m => m.Context.Message.OrderId == orderId));
     }
 
@@ -321,10 +322,10 @@ public sealed class OrderSagaTransitionTests : IAsyncLifetime
     /// <summary>Polls an in-memory fact with a deadline: the harness's consumed list may answer before a late message is handled.</summary>
     private static async Task UntilAsync(Func<bool> fact)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
+        var deadline = DateTime.UtcNow.AddSeconds(15);
         while (!fact())
         {
-            Assert.True(DateTime.UtcNow < deadline, "The fact did not come true within 5 s.");
+            Assert.True(DateTime.UtcNow < deadline, "The fact did not come true within 15 s.");
             await Task.Delay(20); // poll
         }
     }
