@@ -69,3 +69,30 @@ for _ in $(seq 1 60); do
   sleep 1 # polling the saga's capture
 done
 echo "order $NUMBER: $STATUS"
+
+step "A second order SEATTLE cannot serve: not possible, with the reason (PUP-5); the order is cancelled and nothing charged"
+NUMBER2=$(curl -sf -H "Authorization: Bearer $HOUSTON" -H 'content-type: application/json' -H "Idempotency-Key: HOU-T1-$(date +%s%N)" \
+  -d '{"storeId":"HOUSTON","terminalId":"T1","customerId":"2001",
+       "lines":[{"sku":"82001","quantity":1,"fulfillment":{"type":"pickup","storeId":"SEATTLE"}}],
+       "deposit":{"tenderTypeId":"CARD","cardTypeId":"VISA","cardToken":"tok_visa_4242"}}' \
+  "$GATEWAY/api/orders" | json "d['confirmationNumber']")
+for _ in $(seq 1 60); do
+  REQUEST=$(curl -sf -H "Authorization: Bearer $TOKEN" "$GATEWAY/api/pickups/stores/SEATTLE/requests?receipt=$NUMBER2")
+  [ "$(echo "$REQUEST" | json 'len(d)')" = 1 ] && break
+  sleep 1
+done
+PICKUP2=$(echo "$REQUEST" | json "d[0]['id']")
+curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' -d '{"reason":"box crushed in transit","outOfStock":false}' \
+  "$GATEWAY/api/pickups/$PICKUP2/not-possible" | json "'$NUMBER2: ' + d['status'] + ' (' + d['notPossibleReason'] + ')'"
+for _ in $(seq 1 60); do
+  ORDER2=$(curl -sf -H "Authorization: Bearer $HOUSTON" "$GATEWAY/api/orders/$NUMBER2")
+  [ "$(echo "$ORDER2" | json "d['status']")" = Cancelled ] && break
+  sleep 1 # polling the saga's cancellation
+done
+echo "$ORDER2" | json "'order ' + d['status'] + ': refunded ' + str(d['cancellation']['refunded']) + ', retained ' + str(d['cancellation']['retained'])"
+
+step "The day's expiry report (PUP-8): the first ask of the day reports the requests past their deadline, once"
+curl -sf -X POST -H "Authorization: Bearer $TOKEN" "$GATEWAY/api/pickups/stores/SEATTLE/expiry-report" |
+  json "str(d['day']) + ': ' + str(len(d['receipts'])) + ' expired, list printed as job ' + str(d['printJobId'])"
+curl -sf -X POST -H "Authorization: Bearer $TOKEN" "$GATEWAY/api/pickups/stores/SEATTLE/expiry-report" |
+  json "'asked again: the same list, reported at ' + d['reportedAt']"

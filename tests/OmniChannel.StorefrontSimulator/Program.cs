@@ -2,7 +2,7 @@
 // webhooks with the storefront's secret (Standard Webhooks) and posts them to the gateway of a running platform.
 //
 //   dotnet run --project AppHost                                   # in one terminal
-//   dotnet run --project tests/OmniChannel.StorefrontSimulator -- matched unknown-customer ambiguous corrupt duplicate
+//   dotnet run --project tests/OmniChannel.StorefrontSimulator -- matched unknown-customer ambiguous corrupt duplicate reservation
 //
 // Options: --gateway http://127.0.0.1:8080  --storefront web  --secret whsec_…  (the development secret of storefront
 // "web" is read from services/Order/appsettings.Development.json when not given)  --count 1 (orders per scenario).
@@ -20,6 +20,8 @@ if (options.Help)
                    ambiguous (a UPC and a part number of two products: Product Match Failed)
                    corrupt (an unreadable payload: Process Sale Failed)
                    duplicate (one order sent twice with one webhook id, then under another id: one order)
+                   reservation (reserve online, pay in store, PUP-9: no card; stock held at HOUSTON's pickup counter,
+                                paid at the counter when collected)
         """);
     return 0;
 }
@@ -42,6 +44,7 @@ async Task<int> RunAsync(string scenario)
         "ambiguous" => Order(number, "karen.berg@example.com", Line("012345678943", "WB-1L", 1, 20.00m)),
         "corrupt" => """{"type":"order.created","order":{"number":""" + "\"" + number + "\"" + ""","lines":"three shoes"}}""",
         "duplicate" => Order(number, "karen.berg@example.com", Line("012345678905", null, 1, 119.99m)),
+        "reservation" => Order(number, "karen.berg@example.com", Line("012345678943", null, 1, 22.00m), reserve: true),
         _ => throw new ArgumentException($"Unknown scenario '{scenario}' (--help lists them)."),
     };
     var webhookId = $"wh_{Guid.NewGuid():N}";
@@ -79,7 +82,7 @@ async Task<int> PostAsync(string what, string webhookId, string payload, DateTim
     return response.IsSuccessStatusCode ? 0 : 1;
 }
 
-static string Order(string number, string email, params object[] lines) => JsonSerializer.Serialize(new
+static string Order(string number, string email, object line, bool reserve = false) => JsonSerializer.Serialize(new
 {
     type = "order.created",
     order = new
@@ -91,8 +94,8 @@ static string Order(string number, string email, params object[] lines) => JsonS
             acceptsMarketing = true,
             shippingAddress = new { line1 = "77 Webster St", city = "Houston", region = "TX", postalCode = "77002", country = "US" },
         },
-        lines,
-        payment = new { cardTypeId = "VISA", cardToken = "tok_visa_ok" },
+        lines = new[] { line },
+        payment = reserve ? (object)new { kind = "reserve" } : new { kind = "card", cardTypeId = "VISA", cardToken = "tok_visa_ok" },
     },
 });
 
