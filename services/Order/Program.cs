@@ -113,6 +113,7 @@ app.MapGetOrder();
 app.MapSearchOrders();
 app.MapInvoices();
 app.MapCancelOrder();
+app.MapLineCancellations();
 app.MapCancellationQuotes();
 app.MapForceCompletion();
 app.MapRetryPayment();
