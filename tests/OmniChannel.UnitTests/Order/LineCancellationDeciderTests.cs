@@ -67,7 +67,7 @@ public class LineCancellationDeciderTests
     public void ORD7_the_rest_cancelled_once_the_other_goods_left_and_were_paid_completes_the_order()
     {
         var order = Confirmed();
-        order = order.After(FulfillmentDecider.Decide(order, new GoodsLeaving("pickup.1", FulfillmentSource.Pickup, "SEATTLE", [L(1, 1)], null), Now));
+        order = order.After(FulfillmentDecider.Decide(order, new GoodsLeaving("pickup.1", FulfillmentSource.Pickup, "SEATTLE", [new LineQuantity(1, 1)], null), Now));
         order = order.After(FulfillmentDecider.Decide(order,
             new PaymentMessages.FulfillmentPaymentCaptured { OrderId = OrderId, FulfillmentId = "pickup.1", Captured = 40m, CaptureTokens = ["cap"] }, Now));
         Assert.Equal(OrderStatus.PartiallyFulfilled, order.Status);
