@@ -78,6 +78,7 @@ public class LineCancellationDeciderTests
         Assert.Contains(outcome.Events, e => e is OrderCompleted);
         Assert.Contains(outcome.Commands, c => c is PaymentMessages.ReleaseOrderAuthorizations);
         Assert.DoesNotContain(outcome.Commands, c => c is PaymentMessages.CaptureFulfillmentPayment); // cancelled goods are never captured
+        Assert.Equal(100m, MoneyAgreement.CompletedAt(order.After(outcome))); // the reconciliation expects what left, not the total of 300
     }
 
     [Theory]
