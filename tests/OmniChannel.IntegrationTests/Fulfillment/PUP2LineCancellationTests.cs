@@ -63,8 +63,9 @@ public class PUP2LineCancellationTests(PlatformFixture platform)
         await api.CompletedAsync(pickup, (sku, 2));
         var completed = await api.StatusAsync(order, "Completed");
         Assert.Equal(40.00m, Payment(completed, "capturedAtFulfillment")); // the two units collected, not the cancelled one
-        var ledger = await api.Payments.LedgerAsync(OrderId(order));
-        Assert.Equal((40.00m, 0m), (Total(ledger, "captured"), Total(ledger, "openAuthorizations")));
+        await Poll.UntilAsync(async () => await api.Payments.LedgerAsync(OrderId(order)) is var ledger
+                && (Total(ledger, "captured"), Total(ledger, "openAuthorizations")) == (40.00m, 0m),
+            TimeSpan.FromSeconds(30), "the ledger to hold 40.00 captured and the rest of the authorization released");
         await api.StockAsync("SEATTLE", sku, (1, 0));
     }
 
@@ -89,7 +90,9 @@ public class PUP2LineCancellationTests(PlatformFixture platform)
         await api.CompletedAsync(await api.PickupAsync(order, "HOUSTON"), (near, 1));
         var completed = await api.StatusAsync(order, "Completed");
         Assert.Equal(30.00m, Payment(completed, "capturedAtFulfillment"));
-        Assert.Equal(0m, Total(await api.Payments.LedgerAsync(OrderId(order)), "openAuthorizations"));
+        await Poll.UntilAsync(async () => await api.Payments.LedgerAsync(OrderId(order)) is var ledger
+                && (Total(ledger, "captured"), Total(ledger, "openAuthorizations")) == (30.00m, 0m),
+            TimeSpan.FromSeconds(30), "the ledger to hold 30.00 captured and the rest of the authorization released");
     }
 
     private Task<HttpResponseMessage> CancelLinesAsync(JsonElement order, (int LineId, int Quantity)[] lines, string reason = "customer changed their mind",
