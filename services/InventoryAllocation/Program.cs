@@ -22,6 +22,7 @@ builder.AddMessaging("inventory", bus =>
     bus.AddConsumer<ReserveStockConsumer>();
     bus.AddConsumer<ReleaseStockConsumer>();
     bus.AddConsumer<IssueReservedStockConsumer>();
+    bus.AddConsumer<ReleaseStockLinesConsumer>();
     bus.AddConsumer<PublishFulfillmentGroupsConsumer>();
 });
 builder.AddStorefrontPush(); // INV-2: status flags pushed to each storefront on a schedule, signed

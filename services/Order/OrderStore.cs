@@ -29,6 +29,7 @@ public static class OrderStore
         // INV-4: two runs' allocations of one order arrive at once: the second write fails and its message is retried.
         options.Schema.For<Features.Allocation.OrderAllocation>().UseOptimisticConcurrency(true);
         options.Schema.For<CancellationReceipt>();
+        options.Schema.For<LineCancellationReceipt>();
         options.Schema.For<CancellationQuote>();
         options.Schema.For<ReceivedWebhook>();
         // ECM: each e-commerce order is a stream of its own ("ECM-{storefront}-{number}"), its state kept inline for the work queue.

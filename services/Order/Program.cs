@@ -117,6 +117,7 @@ app.MapGetOrder();
 app.MapSearchOrders();
 app.MapInvoices();
 app.MapCancelOrder();
+app.MapLineCancellations();
 app.MapCancellationQuotes();
 app.MapForceCompletion();
 app.MapRetryPayment();

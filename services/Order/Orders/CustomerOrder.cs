@@ -93,14 +93,19 @@ public sealed record CustomerOrder(
     bool SecondCardRequired = false,
     IReadOnlyList<FulfillmentRecord>? Fulfillments = null,
     CancellationRecord? Cancellation = null,
-    IReadOnlyList<CardTenderRecord>? CardTenders = null)
+    IReadOnlyList<CardTenderRecord>? CardTenders = null,
+    IReadOnlyList<LinesCancelled>? LineCancellations = null)
 {
     [JsonIgnore]
     public IReadOnlyList<FulfillmentRecord> Fulfilled => Fulfillments ?? [];
 
     public int FulfilledQuantity(int lineId) => Fulfilled.SelectMany(f => f.Lines).Where(l => l.LineId == lineId).Sum(l => l.Quantity);
 
-    public int OpenQuantity(OrderLine line) => line.Quantity - FulfilledQuantity(line.LineId);
+    /// <summary>ORD-7: the line's units cancelled while the order stayed open.</summary>
+    public int CancelledQuantity(int lineId) => (LineCancellations ?? []).SelectMany(c => c.Lines).Where(l => l.LineId == lineId).Sum(l => l.Quantity);
+
+    /// <summary>What the line still waits for: neither fulfilled nor cancelled (ORD-7).</summary>
+    public int OpenQuantity(OrderLine line) => line.Quantity - FulfilledQuantity(line.LineId) - CancelledQuantity(line.LineId);
 
     /// <summary>What the deposit or prepayment paid that no fulfillment has used yet.</summary>
     [JsonIgnore]
@@ -141,6 +146,7 @@ public sealed record CustomerOrder(
         CancellationRequested x => Apply(x),
         CancellationSettled x => Apply(x),
         OrderCancelled x => Apply(x),
+        LinesCancelled x => Apply(x),
         _ => this,
     };
 
@@ -222,6 +228,15 @@ public sealed record CustomerOrder(
     public CustomerOrder Apply(CancellationSettled e) => this with { Cancellation = Cancellation! with { Refunded = e.Refunded, Retained = e.Retained } };
 
     public CustomerOrder Apply(OrderCancelled _) => this with { Status = OrderStatus.Cancelled };
+
+    /// <summary>ORD-7: cancelled units are no longer open; when what is left was all picked up or shipped, the order is fulfilled.</summary>
+    public CustomerOrder Apply(LinesCancelled e)
+    {
+        var order = this with { LineCancellations = [.. LineCancellations ?? [], e] };
+        return order.EveryLineFulfilled && Fulfilled.Any(f => f.Source != FulfillmentSource.CarryOut) ? order with { Status = OrderStatus.Fulfilled } : order;
+    }
+
+    public CustomerOrder Apply(LineCancellationRefused _) => this;
 
     private CustomerOrder WithFulfillment(string id, Func<FulfillmentRecord, FulfillmentRecord> change) =>
         this with { Fulfillments = Fulfilled.Select(f => f.Id == id ? change(f) : f).ToList() };

@@ -38,8 +38,8 @@ public static class MoneyAgreement
             differences.Add($"{ledger.NetCaptured} is captured for an order of {order.Total}.");
         switch (order.Status)
         {
-            case OrderStatus.Completed when ledger.NetCaptured != order.Total:
-                differences.Add($"The order is completed at {order.Total}, the ledger holds {ledger.NetCaptured} captured.");
+            case OrderStatus.Completed when ledger.NetCaptured != CompletedAt(order):
+                differences.Add($"The order is completed at {CompletedAt(order)}, the ledger holds {ledger.NetCaptured} captured.");
                 break;
             case OrderStatus.Cancelled when ledger.NetCaptured != order.DepositPaid - refundedByOrder:
                 differences.Add($"The cancelled order kept {order.DepositPaid - refundedByOrder}, the ledger holds {ledger.NetCaptured} captured.");
@@ -52,6 +52,13 @@ public static class MoneyAgreement
             differences.Add($"The order is {order.Status}, but {ledger.OpenAuthorizations} is still authorized.");
         return differences;
     }
+
+    /// <summary>
+    /// What a completed order holds: its total, or with lines cancelled (ORD-7) what the goods that left cost, plus a
+    /// deposit they did not use (kept: a line cancellation refunds nothing yet).
+    /// </summary>
+    public static decimal CompletedAt(CustomerOrder order) =>
+        order.LineCancellations is { Count: > 0 } ? order.Fulfilled.Sum(f => f.Value) + order.PaidAheadLeft : order.Total;
 
     /// <summary>Before confirmation (or rejection) the saga may be between the processor's answer and the order's event.</summary>
     public static bool InFlight(CustomerOrder order) =>

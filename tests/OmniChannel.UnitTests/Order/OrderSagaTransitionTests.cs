@@ -229,6 +229,25 @@ public sealed class OrderSagaTransitionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ORD7_cancelled_lines_release_their_stock_and_pickup_lines_the_order_stays_open_and_the_last_open_line_cancels_it_whole()
+    {
+        stream = Order(20m, Pickup(1), Pickup(2));
+        await ConfirmedAsync(new DepositCaptured { OrderId = orderId, Amount = 40m, AuthorizationToken = "a", CaptureToken = "c", AuthorizedBalance = 160m });
+
+        await harness.Bus.Publish(new CancelOrderLines { OrderId = orderId, CancellationId = "c1", Lines = [new(1, 1)], Reason = "customer", ChargePercentIfWhole = 10m });
+        Assert.True(await harness.Published.Any<ReleaseStockLines>(m => m.Context.Message is { ReleaseId: "c1", Lines: [{ LineId: 1, Quantity: 1 }] }));
+        Assert.True(await harness.Published.Any<CancelPickupLines>(m => m.Context.Message is { CancellationId: "c1", Lines: [{ LineId: 1, Quantity: 1 }] }));
+        Assert.Contains(Recorded, e => e is Events.LinesCancelled { CancellationId: "c1" });
+        Assert.NotNull(await saga.Exists(orderId, m => m.AwaitingFulfillment, TimeSpan.FromSeconds(5)));
+        Assert.False(await harness.Published.Any<ReleaseStock>());
+
+        await harness.Bus.Publish(new CancelOrderLines { OrderId = orderId, CancellationId = "c2", Lines = [new(2, 1)], Reason = "customer", ChargePercentIfWhole = 10m });
+        Assert.NotNull(await saga.Exists(orderId, m => m.ReleasingForCancellation, TimeSpan.FromSeconds(5)));
+        Assert.True(await harness.Published.Any<ReleaseStock>(m => m.Context.Message.OrderId == orderId));
+        Assert.Contains(Recorded, e => e is Events.CancellationRequested { CancellationId: "c2" });
+    }
+
+    [Fact]
     public async Task ORD8_a_refused_cancellation_changes_nothing_and_goods_arriving_while_cancelling_are_refused()
     {
         stream = Order(20m, Pickup(1));

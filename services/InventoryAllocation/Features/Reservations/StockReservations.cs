@@ -51,13 +51,36 @@ public static class StockReservations
             var line = reservation.Lines.FirstOrDefault(l => l.LineId == issued.Key && l.Kind != ReservationKind.CarryOut);
             if (line is null)
                 return ([], new("issue.line_unknown", $"Line {issued.Key} holds no reserved stock."));
-            var (quantity, held) = (issued.Sum(), line.Quantity - reservation.IssuedOf(line.LineId));
+            var (quantity, held) = (issued.Sum(), line.Quantity - reservation.GoneOf(line.LineId));
             if (issued.Any(q => q <= 0) || quantity > held)
                 return ([], new("issue.quantity_invalid", $"Line {issued.Key}: {quantity} to issue, {held} held."));
             // INV-4: goods leave from the line's allocated units first.
             var allocated = reservation.AllocatedHeld(line.LineId) - Math.Min(held - quantity, reservation.AllocatedOf(line.LineId));
             changes.Add(new(StockLevel.IdFor(line.LocationId, line.Sku),
                 new StockEvent.Issued(reservation.Id, fulfillmentId, line.LineId, quantity, Math.Max(0, allocated))));
+        }
+        return (changes, null);
+    }
+
+    /// <summary>
+    /// ORD-7: units of some lines cancelled while the order stays open go back: reserved down, available up (the event a
+    /// whole release writes, its reason "released"). Only ship and pickup lines (carry-out goods left at once), never more
+    /// than the line still holds; allocated units go back last, as goods leave from them first (INV-4).
+    /// </summary>
+    public static (IReadOnlyList<StockChange> Changes, Refusal? Refusal) ReleaseLines(Reservation reservation, IReadOnlyList<ReleasedLine> lines)
+    {
+        var changes = new List<StockChange>();
+        foreach (var released in lines.GroupBy(l => l.LineId, l => l.Quantity))
+        {
+            var line = reservation.Lines.FirstOrDefault(l => l.LineId == released.Key && l.Kind != ReservationKind.CarryOut);
+            if (line is null)
+                return ([], new("release.line_unknown", $"Line {released.Key} holds no reserved stock."));
+            var (quantity, held) = (released.Sum(), line.Quantity - reservation.GoneOf(line.LineId));
+            if (released.Any(q => q <= 0) || quantity > held)
+                return ([], new("release.quantity_invalid", $"Line {released.Key}: {quantity} to release, {held} held."));
+            var allocated = reservation.AllocatedHeld(line.LineId) - Math.Min(held - quantity, reservation.AllocatedOf(line.LineId));
+            changes.Add(new(StockLevel.IdFor(line.LocationId, line.Sku),
+                new StockEvent.Released(reservation.Id, line.LineId, quantity, Math.Max(0, allocated))));
         }
         return (changes, null);
     }

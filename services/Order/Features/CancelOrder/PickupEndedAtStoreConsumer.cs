@@ -11,8 +11,8 @@ namespace OmniChannel.Order.Features.CancelOrder;
 /// without a charge (authorization voided, deposit refunded in full); an expired request's lines are cancelled with the
 /// parameters' cancellation charge, as the order's rules give (PAY-11). When the request held every line still open on the
 /// order and nothing of it has left yet, the order is cancelled through its saga (ORD-8: its reservation released, INV-7)
-/// under the request's cancellation id. A mixed order (lines elsewhere, or goods already handed over) is logged and left to
-/// edit (ORD-7), as <see cref="PickupCancelledAtCounterConsumer"/> leaves it: the order has no line cancellation yet.
+/// under the request's cancellation id. A mixed order (lines elsewhere, or goods already handed over) has the request's
+/// lines cancelled (ORD-7, <see cref="EndedPickupCancellation"/>): their stock released without a charge, the rest stays open.
 /// </summary>
 public sealed class PickupEndedAtStoreConsumer(IQuerySession session, ILogger<PickupEndedAtStoreConsumer> logger)
     : IConsumer<PickupNotPossibleAtStore>, IConsumer<PickupRequestExpired>
@@ -35,17 +35,12 @@ public sealed class PickupEndedAtStoreConsumer(IQuerySession session, ILogger<Pi
             logger.LogWarning("Pickup {PickupId} ended ({Why}) but order {OrderId} is not known", pickupId, why, orderId);
             return;
         }
-        if (CancellationDecider.Charge(order, chargePercent, chargePercent).Refusal is { } refusal)
+        var (command, whyNot) = EndedPickupCancellation.Decide(order, cancellationId, lines, $"pickup.{why}", chargePercent);
+        if (command is null)
         {
-            logger.LogWarning("Pickup {PickupId} ended ({Why}) but order {OrderId} cannot be cancelled: {Code}", pickupId, why, orderId, refusal.Code);
+            logger.LogWarning("Pickup {PickupId} ended ({Why}) but order {OrderId} cannot take it: {Code}", pickupId, why, orderId, whyNot);
             return;
         }
-        var held = lines.ToDictionary(l => l.LineId, l => l.Quantity);
-        if (order.Lines.Any(line => order.OpenQuantity(line) > held.GetValueOrDefault(line.LineId)))
-        {
-            logger.LogWarning("Pickup {PickupId} ended ({Why}); order {OrderId} has other open lines: edit it (ORD-7)", pickupId, why, orderId);
-            return;
-        }
-        await context.Publish(new CancelCustomerOrder { OrderId = order.OrderId, CancellationId = cancellationId, ChargePercent = chargePercent });
+        await context.Publish(command, context.CancellationToken);
     }
 }

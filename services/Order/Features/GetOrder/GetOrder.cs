@@ -20,8 +20,8 @@ namespace OmniChannel.Order.Features.GetOrder;
 /// </summary>
 public sealed record OrderEventView(long Version, string Type, DateTimeOffset Timestamp, JsonNode? Data, Initiator? By = null);
 
-/// <summary>A line with what of it was carried out, picked up or shipped so far.</summary>
-public sealed record OrderLineView(int LineId, string Sku, int Quantity, Fulfillment Fulfillment, int FulfilledQuantity);
+/// <summary>A line with what of it was carried out, picked up or shipped so far, and what of it was cancelled (ORD-7).</summary>
+public sealed record OrderLineView(int LineId, string Sku, int Quantity, Fulfillment Fulfillment, int FulfilledQuantity, int CancelledQuantity = 0);
 
 /// <summary>
 /// Goods that left and their payment: <c>paymentStatus</c> is PaidAhead (the deposit covered them), Captured, Capturing,
@@ -92,7 +92,8 @@ public static class GetOrder
                 order.Channel.ToString(),
                 new OrderPaymentView(order.DepositPaid, order.AuthorizedBalance, order.AuthorizationExpiresAt, order.SecondCardRequired,
                     order.Fulfilled.Sum(f => f.Captured), order.BalanceDue),
-                order.Lines.Select(l => new OrderLineView(l.LineId, l.Sku, l.Quantity, l.Fulfillment, order.FulfilledQuantity(l.LineId))).ToList(),
+                order.Lines.Select(l => new OrderLineView(l.LineId, l.Sku, l.Quantity, l.Fulfillment, order.FulfilledQuantity(l.LineId),
+                    order.CancelledQuantity(l.LineId))).ToList(),
                 order.Fulfilled.Select(View).ToList(),
                 order.Cancellation,
                 (await session.LoadAsync<OrderAllocation>(confirmationNumber, ct))?.Lines ?? []));

@@ -42,6 +42,7 @@ public sealed class OrderStateMachine : MassTransitStateMachine<OrderState>
     public Event<RetryFulfillmentPayment> PaymentRetried { get; private set; } = null!;
     public Event<CancelCustomerOrder> CancelRequested { get; private set; } = null!;
     public Event<Payment.OrderPaymentsSettled> PaymentsSettled { get; private set; } = null!;
+    public Event<CancelOrderLines> LinesCancelRequested { get; private set; } = null!;
 
     public OrderStateMachine()
     {
@@ -58,6 +59,7 @@ public sealed class OrderStateMachine : MassTransitStateMachine<OrderState>
         Event(() => PaymentRetried, e => e.CorrelateById(m => m.Message.OrderId).OnMissingInstance(m => m.RecordLate(x => x.OrderId)));
         Event(() => CancelRequested, e => e.CorrelateById(m => m.Message.OrderId).OnMissingInstance(m => m.RecordLate(x => x.OrderId)));
         Event(() => PaymentsSettled, e => e.CorrelateById(m => m.Message.OrderId).OnMissingInstance(m => m.RecordLate(x => x.OrderId)));
+        Event(() => LinesCancelRequested, e => e.CorrelateById(m => m.Message.OrderId).OnMissingInstance(m => m.RecordLate(x => x.OrderId)));
 
         Initially(
             When(StockReserved)
@@ -101,7 +103,12 @@ public sealed class OrderStateMachine : MassTransitStateMachine<OrderState>
                 .Decide((c, order, _) => FulfillmentDecider.Decide(order, c.Message)),
             When(CancelRequested)
                 .Decide((c, order, now) => CancellationDecider.Decide(order, c.Message, now))
-                .If(c => c.Next() == OrderNext.ReleasingForCancellation, accepted => accepted.TransitionTo(ReleasingForCancellation)));
+                .If(c => c.Next() == OrderNext.ReleasingForCancellation, accepted => accepted.TransitionTo(ReleasingForCancellation)),
+            // ORD-7: some lines cancelled; all that is open cancelled becomes the whole cancellation, all that is left done completes.
+            When(LinesCancelRequested)
+                .Decide((c, order, now) => LineCancellationDecider.Decide(order, c.Message, now))
+                .If(c => c.Next() == OrderNext.ReleasingForCancellation, accepted => accepted.TransitionTo(ReleasingForCancellation))
+                .If(c => c.Next() == OrderNext.Completed, done => done.Finalize()));
 
         During(ReleasingForCancellation,
             When(StockReleased)
@@ -117,6 +124,7 @@ public sealed class OrderStateMachine : MassTransitStateMachine<OrderState>
             When(PickupCompleted).Decide((c, order, _) => CancellationDecider.WhileCancelling(order, GoodsLeaving.Of(c.Message))),
             When(Invoiced).Decide((c, order, _) => CancellationDecider.WhileCancelling(order, GoodsLeaving.Of(c.Message))),
             When(CancelRequested).Decide((c, order, _) => CancellationDecider.WhileCancelling(order, c.Message)),
+            When(LinesCancelRequested).Decide((c, order, _) => LineCancellationDecider.WhileCancelling(order, c.Message)),
             Ignore(PaymentRetried));
 
         SetCompletedWhenFinalized();
