@@ -18,6 +18,40 @@ public sealed record AllocationRunRecord(string Id, AllocationOption Option, str
 /// </summary>
 public static class AllocationRun
 {
+    /// <summary>
+    /// The whole run as POST /api/inventory/allocation-runs makes it (and the benchmark times it): the run already made
+    /// under <paramref name="runId"/>, whatever it was asked (the caller compares its fingerprint), or a new one: the
+    /// candidates and their levels read, planned, the Allocated events, reservations and StockAllocated messages (the
+    /// outbox) committed with the run's record.
+    /// </summary>
+    public static async Task<AllocationRunRecord> MakeAsync(IDocumentSession session, TimeProvider clock, string runId, AllocationOption option,
+        IReadOnlyList<Guid>? orderIds, string fingerprint, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await session.LoadAsync<AllocationRunRecord>(runId, ct) is { } earlier)
+                return earlier;
+
+            var (candidates, reservations) = await CandidatesAsync(session, orderIds, ct);
+            var streams = await StockStreams.FetchAsync(session, candidates.SelectMany(c => c.Lines).Select(l => l.LevelId), ct);
+            var plan = AllocationPlanner.Plan(candidates, Free(streams.Levels, candidates), option);
+            var run = new AllocationRunRecord(runId, option, fingerprint, plan, clock.GetUtcNow());
+            Record(session, streams, runId, plan, reservations, run.At);
+            session.Insert(run);
+            try
+            {
+                await session.SaveChangesAsync(ct);
+                return run;
+            }
+            catch (Exception exception) when (WriteConflict.IsAny(exception) && attempt < 10)
+            {
+                // Another run allocated from the same levels (or took this id) meanwhile: plan again on what it left.
+                session.EjectAllPendingChanges();
+                session.EjectAllOfType(typeof(Reservation));
+            }
+        }
+    }
+
     public static async Task<(IReadOnlyList<Candidate> Candidates, Dictionary<Guid, Reservation> Reservations)> CandidatesAsync(
         IDocumentSession session, IReadOnlyList<Guid>? orderIds, CancellationToken ct)
     {

@@ -1,8 +1,6 @@
 using System.Text.Json.Serialization;
 using Marten;
-using OmniChannel.InventoryAllocation.Features.Stock;
 using OmniChannel.ServiceDefaults.Http;
-using OmniChannel.ServiceDefaults.Persistence;
 using OmniChannel.ServiceDefaults.Security;
 
 namespace OmniChannel.InventoryAllocation.Features.Allocation;
@@ -48,33 +46,16 @@ public static class AllocationRunEndpoint
         if (Validate(request, out var option) is { } refusal)
             return refusal.ToProblem();
         var runId = request.RunId!;
-        var fingerprint = IdempotentRequest.Fingerprint(new { option, orders = request.OrderIds?.Order().ToList() });
-        for (var attempt = 1; ; attempt++)
-        {
-            if (await session.LoadAsync<AllocationRunRecord>(runId, ct) is { } earlier)
-                return earlier.Fingerprint == fingerprint
-                    ? TypedResults.Ok(Report(earlier))
-                    : ProblemCodes.Conflict("allocation.run_id_reused", $"Run '{runId}' was already made with another option or other orders.");
-
-            var (candidates, reservations) = await AllocationRun.CandidatesAsync(session, request.OrderIds, ct);
-            var streams = await StockStreams.FetchAsync(session, candidates.SelectMany(c => c.Lines).Select(l => l.LevelId), ct);
-            var plan = AllocationPlanner.Plan(candidates, AllocationRun.Free(streams.Levels, candidates), option);
-            var run = new AllocationRunRecord(runId, option, fingerprint, plan, clock.GetUtcNow());
-            AllocationRun.Record(session, streams, runId, plan, reservations, run.At);
-            session.Insert(run);
-            try
-            {
-                await session.SaveChangesAsync(ct);
-                return TypedResults.Ok(Report(run));
-            }
-            catch (Exception exception) when (WriteConflict.IsAny(exception) && attempt < 10)
-            {
-                // Another run allocated from the same levels (or took this id) meanwhile: plan again on what it left.
-                session.EjectAllPendingChanges();
-                session.EjectAllOfType(typeof(Reservations.Reservation));
-            }
-        }
+        var fingerprint = Fingerprint(option, request.OrderIds);
+        var run = await AllocationRun.MakeAsync(session, clock, runId, option, request.OrderIds, fingerprint, ct);
+        return run.Fingerprint == fingerprint
+            ? TypedResults.Ok(Report(run))
+            : ProblemCodes.Conflict("allocation.run_id_reused", $"Run '{runId}' was already made with another option or other orders.");
     }
+
+    /// <summary>What a run was asked (its option and orders): the same id asked otherwise is refused.</summary>
+    public static string Fingerprint(AllocationOption option, IReadOnlyList<Guid>? orderIds) =>
+        IdempotentRequest.Fingerprint(new { option, orders = orderIds?.Order().ToList() });
 
     private static async Task<IResult> GetAsync(IQuerySession session, string runId, CancellationToken ct) =>
         await session.LoadAsync<AllocationRunRecord>(runId, ct) is { } run
