@@ -60,20 +60,10 @@ public sealed record OrderSearch(
 
     public static (OrderSearch? Search, Refusal? Refusal) Parse(IEnumerable<KeyValuePair<string, StringValues>> query)
     {
-        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (parameter, value) in query)
-        {
-            var text = value.ToString();
-            if (ControlCharacters.Any(parameter) || ControlCharacters.Any(text))
-                return Refuse("text.control_character", "The query holds a control character.");
-            if (!Parameters.Contains(parameter, StringComparer.OrdinalIgnoreCase))
-                return Refuse("order_search.parameter_unknown", $"'{Shorten(parameter)}' is not a search parameter; they are: {string.Join(", ", Parameters)}.");
-            if (value.Count > 1 || values.ContainsKey(parameter))
-                return Refuse("order_search.parameter_repeated", $"'{parameter}' is given more than once.");
-            if (!string.IsNullOrWhiteSpace(text))
-                values[parameter] = text.Trim();
-        }
-        string? Value(string name) => values.GetValueOrDefault(name);
+        var (values, refusal) = QueryParameters.Read(query, Parameters, "order_search");
+        if (refusal is not null)
+            return (null, refusal);
+        string? Value(string name) => values!.GetValueOrDefault(name);
 
         var confirmationNumber = Value("confirmationNumber")?.ToUpperInvariant();
         if (confirmationNumber is not null && (confirmationNumber.Length > 32 || !confirmationNumber.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')))
@@ -117,7 +107,7 @@ public sealed record OrderSearch(
             var status = Enum.GetNames<OrderStatus>().FirstOrDefault(s => s.Equals(statusText, StringComparison.OrdinalIgnoreCase));
             if (status is null)
                 return Refuse("order_search.status_unknown",
-                    $"'{Shorten(statusText)}' is no order status; they are: {string.Join(", ", Enum.GetNames<OrderStatus>())}.");
+                    $"'{QueryParameters.Shorten(statusText)}' is no order status; they are: {string.Join(", ", Enum.GetNames<OrderStatus>())}.");
             if (!statuses.Contains(status))
                 statuses.Add(status);
         }
@@ -196,5 +186,4 @@ public sealed record OrderSearch(
 
     private static (OrderSearch?, Refusal?) Refuse(string code, string detail) => (null, Refusal.Invalid(code, detail));
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

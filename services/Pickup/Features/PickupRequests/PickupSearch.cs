@@ -47,20 +47,10 @@ public sealed record PickupSearch(
 
     public static (PickupSearch? Search, Refusal? Refusal) Parse(IEnumerable<KeyValuePair<string, StringValues>> query)
     {
-        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (parameter, value) in query)
-        {
-            var text = value.ToString();
-            if (ControlCharacters.Any(parameter) || ControlCharacters.Any(text))
-                return Refuse("text.control_character", "The query holds a control character.");
-            if (!Parameters.Contains(parameter, StringComparer.OrdinalIgnoreCase))
-                return Refuse("pickup_search.parameter_unknown", $"'{Shorten(parameter)}' is not a filter; they are: {string.Join(", ", Parameters)}.");
-            if (value.Count > 1 || values.ContainsKey(parameter))
-                return Refuse("pickup_search.parameter_repeated", $"'{parameter}' is given more than once (several statuses are one comma-separated value).");
-            if (!string.IsNullOrWhiteSpace(text))
-                values[parameter] = text.Trim();
-        }
-        string? Value(string name) => values.GetValueOrDefault(name);
+        var (values, refusal) = QueryParameters.Read(query, Parameters, "pickup_search");
+        if (refusal is not null)
+            return (null, refusal);
+        string? Value(string name) => values!.GetValueOrDefault(name);
 
         List<PickupStatus> statuses = [];
         foreach (var text in (Value("status") ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
@@ -68,7 +58,7 @@ public sealed record PickupSearch(
             var known = Enum.GetValues<PickupStatus>().Where(s => s.ToString().Equals(text.Replace("_", ""), StringComparison.OrdinalIgnoreCase)).ToList();
             if (known.Count == 0 || !text.All(c => char.IsAsciiLetter(c) || c == '_'))
                 return Refuse("pickup_search.status_unknown",
-                    $"'{Shorten(text)}' is no pickup status; they are: {string.Join(", ", Enum.GetNames<PickupStatus>())}.");
+                    $"'{QueryParameters.Shorten(text)}' is no pickup status; they are: {string.Join(", ", Enum.GetNames<PickupStatus>())}.");
             if (!statuses.Contains(known[0]))
                 statuses.Add(known[0]);
         }
@@ -112,5 +102,4 @@ public sealed record PickupSearch(
 
     private static (PickupSearch?, Refusal?) Refuse(string code, string detail) => (null, Refusal.Invalid(code, detail));
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }
