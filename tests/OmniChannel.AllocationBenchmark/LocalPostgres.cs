@@ -75,7 +75,7 @@ public sealed class LocalPostgres : IAsyncDisposable
             }
             catch (Exception exception) when (exception is NpgsqlException or SocketException && until.Elapsed < deadline)
             {
-                await Task.Delay(200);
+                await Task.Delay(200); // poll, up to the deadline
             }
             catch
             {
